@@ -6,10 +6,41 @@ import { z } from "zod";
 /** A fiscal year: 2025, "2025年度", "令和7年度" or "R7" (normalised to the Western year). */
 export const fiscalYear = z
   .union([z.number().int(), z.string()])
+  .transform((input, ctx) => {
+    const year = parseFiscalYear(input);
+    if (year === undefined) ctx.addIssue({ code: "custom", message: "fiscal-year", input });
+    return year ?? 0;
+  })
   .describe("年度。2025 / 2025年度 / 令和7年度 のいずれかで書きます");
 
 /** A number; strings of full-width digits are accepted and normalised with a warning. */
-export const numeric = z.union([z.number(), z.string()]).describe("数値（半角数字）");
+export const numeric = z
+  .union([z.number(), z.string()])
+  .transform((input, ctx) => {
+    const value = parseNumber(input);
+    if (value === undefined) ctx.addIssue({ code: "custom", message: "number", input });
+    return value ?? 0;
+  })
+  .describe("数値（半角数字）");
+
+/** 2025, "2025年度", "令和7年度", "R7", "平成31年度" → 2025 …; undefined if not a year. */
+export function parseFiscalYear(input: number | string): number | undefined {
+  if (typeof input === "number") return Number.isInteger(input) && input >= 1900 && input <= 2200 ? input : undefined;
+  const s = input.normalize("NFKC").replace(/\s/g, "");
+  const western = /^(\d{4})(?:年度?)?$/.exec(s);
+  if (western) return parseFiscalYear(Number(western[1]));
+  const era = /^(令和|平成|R|H)(\d{1,2}|元)(?:年度?)?$/i.exec(s);
+  if (!era) return undefined;
+  const n = era[2] === "元" ? 1 : Number(era[2]);
+  return /^(令和|R)$/i.test(era[1]!) ? 2018 + n : 1988 + n;
+}
+
+/** 80, "80", "８０", "1,234.5" → number; undefined if not a number. */
+export function parseNumber(input: number | string): number | undefined {
+  if (typeof input === "number") return Number.isFinite(input) ? input : undefined;
+  const s = input.normalize("NFKC").replace(/[,\s]/g, "").replace(/^[−ー]/, "-");
+  return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : undefined;
+}
 
 const text = (description: string) => z.string().min(1).describe(description);
 const markdown = (description: string) => z.string().min(1).describe(`${description}（Markdown）`);
@@ -178,7 +209,7 @@ export const edition = z
     period: yearRange.describe("この計画（前期アクションプラン）の期間"),
     stage: z.enum(["素案", "案", "最終案", "策定"]).describe("文書の段階"),
     version: text("版（例: 第2版）"),
-    date: z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.date()]).describe("発行日（YYYY-MM-DD）"),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe("発行日（YYYY-MM-DD）"),
     yearStyle: z.enum(yearStyles).default("era-western").describe("年度の表記（era-western: 令和7年度（2025年度））"),
     publisher: z
       .object({

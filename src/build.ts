@@ -1,0 +1,152 @@
+// The orchestrator: calls the stages in order and owns the browser's lifetime. Stages never
+// call each other; each returns plain data for the next.
+import { existsSync, rmSync } from "node:fs";
+import path from "node:path";
+import { createHash } from "node:crypto";
+import { loadData } from "./load/load-data.js";
+import { validate, type PlanData } from "./validate/validate.js";
+import { glyphCoverage } from "./validate/glyphs.js";
+import type { Diagnostic } from "./validate/diagnostic.js";
+import { buildModel } from "./model/build-model.js";
+import { renderHtml, type EditionName } from "./render/render-html.js";
+import { openBrowser, type BrowserHandle } from "./print/browser.js";
+import { printBooklet, type Overflow } from "./print/print-booklet.js";
+import { finishPdf } from "./finish/finish-pdf.js";
+import { temporarySibling, writeAtomic } from "./write/write-output.js";
+import { fontFaces } from "./fonts.js";
+import { PROJECT_ROOT } from "./paths.js";
+import { DataError, PlanPressError } from "./errors.js";
+import type { ProgressListener, Stage } from "./progress.js";
+import { VERSION } from "./version.js";
+
+export interface BuildOptions {
+  dataDir: string;
+  outFile: string;
+  edition: EditionName;
+  browserWsEndpoint?: string;
+  /** Milliseconds for launch, load and each print. */
+  timeout: number;
+  /** Overflowing fixed pages are errors instead of warnings. */
+  strict: boolean;
+  onProgress?: ProgressListener;
+  /** Aborting (Ctrl-C) closes the browser at once and fails the build; nothing is written. */
+  signal?: AbortSignal;
+}
+
+export interface BuildResult {
+  outFile: string;
+  htmlFile: string;
+  pageCount: number;
+  bytes: number;
+  seconds: number;
+  prints: number;
+  diagnostics: Diagnostic[];
+  overflows: Overflow[];
+  blockedRequests: string[];
+  /** Anchor → printed page label (for tests and the TOC check). */
+  pageLabels: Map<string, string>;
+}
+
+const SDG_ICON_DIR = path.join(PROJECT_ROOT, "assets", "sdgs-icons");
+
+/** Loads and validates the data; refuses (DataError) when there is any error. */
+export function checkData(dataDir: string): { data?: PlanData; diagnostics: Diagnostic[] } {
+  return validate(loadData(dataDir), glyphCoverage(fontFaces()));
+}
+
+/** Builds the booklet PDF (and its HTML) from the data folder. */
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const started = performance.now();
+  let mark = started;
+  const done = (stage: Stage, detail?: string) => {
+    options.signal?.throwIfAborted();
+    const now = performance.now();
+    options.onProgress?.({ stage, ms: now - mark, detail });
+    mark = now;
+  };
+
+  const loaded = loadData(options.dataDir);
+  done("load", `${loaded.yaml.length + loaded.markdown.length} ファイル`);
+  const fonts = fontFaces();
+  const validation = validate(loaded, glyphCoverage(fonts));
+  if (!validation.data) throw new DataError(validation.diagnostics);
+  const warnings = validation.diagnostics.filter((d) => d.severity === "warning").length;
+  done("validate", warnings ? `警告 ${warnings} 件` : "問題なし");
+
+  const booklet = buildModel(validation.data, { sdgIcon: officialIcon });
+  done("model", `重点施策 ${booklet.policyAreas.reduce((n, a) => n + a.policies.length, 0)} 件`);
+
+  const outFile = path.resolve(options.outFile);
+  const htmlFile = outFile.replace(/\.pdf$/i, "") + ".html";
+  const html = renderHtml(booklet, { htmlDir: path.dirname(htmlFile), fonts, edition: options.edition });
+  done("render", `${Math.round(html.length / 1024)} KB`);
+
+  // Chromium loads the source HTML from a temporary file beside the output, so relative asset
+  // URLs resolve exactly as they will in the written HTML.
+  const sourceHtml = temporarySibling(htmlFile);
+  let browser: BrowserHandle | undefined;
+  const closeOnAbort = () => void browser?.close();
+  options.signal?.addEventListener("abort", closeOnAbort);
+  try {
+    writeAtomic(sourceHtml, html);
+    browser = await openBrowser({ wsEndpoint: options.browserWsEndpoint, timeout: options.timeout });
+    options.signal?.throwIfAborted();
+    const printed = await printBooklet(browser, { htmlFile: sourceHtml, html, timeout: options.timeout, firstBodyAnchor: "ch-intro" });
+    done("print", `${printed.doc.getPageCount()} ページ、印刷 ${printed.prints} 回`);
+    if (options.strict && printed.overflows.length > 0) {
+      throw new PlanPressError(overflowMessage(printed.overflows) + "\n--strict のため PDF は作成していません。");
+    }
+
+    const e = validation.data.edition;
+    const pdf = await finishPdf(printed.doc, booklet.toc, printed.pages, printed.frontPages, {
+      title: `${e.title}${e.stage === "策定" ? "" : `（${e.stage}）`}`,
+      author: e.author,
+      subject: `${e.city} ${e.title}（${booklet.edition.period}）`,
+      keywords: e.keywords,
+      creator: `plan-press ${VERSION}`,
+      date: documentDate(e.date),
+      fingerprint: createHash("sha256").update(VERSION).update(printed.html).digest("hex"),
+    });
+    done("finish");
+
+    writeAtomic(outFile, pdf);
+    writeAtomic(htmlFile, printed.html);
+    done("write");
+    const labels = new Map<string, string>();
+    for (const [anchor, index] of printed.pages) {
+      const n = index - printed.frontPages + 1;
+      labels.set(anchor, n >= 1 ? String(n) : "");
+    }
+    return {
+      outFile, htmlFile, pageCount: printed.doc.getPageCount(), bytes: pdf.byteLength,
+      seconds: (performance.now() - started) / 1000, prints: printed.prints,
+      diagnostics: validation.diagnostics, overflows: printed.overflows,
+      blockedRequests: printed.blockedRequests, pageLabels: labels,
+    };
+  } finally {
+    options.signal?.removeEventListener("abort", closeOnAbort);
+    if (!process.env.PLAN_PRESS_KEEP_SOURCE) rmSync(sourceHtml, { force: true });
+    await browser?.close();
+  }
+}
+
+/** Human wording of fixed pages whose content does not fit. */
+export function overflowMessage(overflows: Overflow[]): string {
+  return [
+    "ページに収まらない内容があります（はみ出した部分は印刷されません）:",
+    ...overflows.map((o) => `  ・${o.name}: 約 ${o.millimetres} mm はみ出しています。文章を短くしてください。`),
+  ].join("\n");
+}
+
+/** The official icon of a goal if its file is in assets/sdgs-icons/ (see its README). */
+function officialIcon(goal: number): string | undefined {
+  const name = `sdg_icon_${String(goal).padStart(2, "0")}_ja_2.png`;
+  return existsSync(path.join(SDG_ICON_DIR, name)) ? `assets/sdgs-icons/${name}` : undefined;
+}
+
+/** SOURCE_DATE_EPOCH (reproducible builds) or the edition's date at 00:00 JST. */
+function documentDate(isoDate: string): Date {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  return new Date(`${isoDate}T00:00:00+09:00`);
+}

@@ -1,0 +1,194 @@
+// The command line: parses arguments, runs a command, prints Japanese-first messages to stderr
+// (results to stdout) and returns the exit code. Known errors print cleanly; others are bugs
+// and print their stack.
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { build, checkData, overflowMessage } from "./build.js";
+import { DataError, PlanPressError, UsageError } from "./errors.js";
+import { formatDiagnostic, sortDiagnostics, summarize, type Diagnostic } from "./validate/diagnostic.js";
+import { STAGE_JA } from "./progress.js";
+import { VERSION } from "./version.js";
+import { writeJsonSchemas } from "./validate/json-schema.js";
+
+const EDITIONS = ["official"] as const;
+
+const HELP: Record<string, string> = {
+  main: `plan-press ${VERSION} — 総合計画のデータから冊子PDFをつくります
+
+使い方:
+  plan-press build   [--data DIR] [--out FILE] [--edition NAME]   冊子PDFをつくる
+  plan-press check   [--data DIR]                                 データを検証する（PDFはつくらない）
+  plan-press schema                                               エディタ用の JSON Schema を書き出す
+  plan-press help [COMMAND]                                       説明を表示する
+
+各コマンドの説明: plan-press COMMAND --help`,
+  build: `plan-press build — データから冊子PDFをつくります
+
+  --data DIR                 計画データのフォルダ（既定: data）
+  --out FILE                 出力するPDF（既定: output/action-plan.pdf）。同じ場所に印刷したHTMLも書き出します
+  --edition NAME             版: ${EDITIONS.join(", ")}（既定: official）
+  --browser-ws-endpoint URL  起動済みのChrome（ws://…）で印刷する
+  --timeout SECONDS          ブラウザの起動・読込・印刷の待ち時間（既定: 120）
+  --strict                   ページに収まらない内容をエラーにする（既定は警告）
+  -h, --help                 この説明
+
+データにエラーがあるときはPDFをつくらず、前回のPDFはそのまま残ります。`,
+  check: `plan-press check — データを検証します（PDFはつくりません）
+
+  --data DIR   計画データのフォルダ（既定: data）
+  -h, --help   この説明
+
+すべての問題を「ファイル:行:列」とともに表示します。エラーがあれば終了コード 1、警告だけなら 0。`,
+  schema: `plan-press schema — schema/*.schema.json を書き出します
+
+YAMLファイル先頭の「# yaml-language-server: $schema=…」の行により、VS Code が項目の候補と誤りを表示します。`,
+};
+
+/** Runs the CLI; returns the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command = "help", ...rest] = argv;
+  try {
+    switch (command) {
+      case "build":
+        return await runBuild(rest);
+      case "check":
+        return runCheck(rest);
+      case "schema":
+        if (wantsHelp(rest)) return help("schema");
+        for (const file of writeJsonSchemas()) console.log(file);
+        return 0;
+      case "help":
+      case "--help":
+      case "-h":
+        return help(rest[0] ?? "main");
+      case "--version":
+      case "-v":
+        console.log(VERSION);
+        return 0;
+      default:
+        throw new UsageError(`コマンド「${command}」はありません。\n\n${HELP.main}`);
+    }
+  } catch (err) {
+    return report(err);
+  }
+}
+
+function wantsHelp(args: string[]): boolean {
+  return args.includes("--help") || args.includes("-h");
+}
+
+function help(topic: string): number {
+  const text = HELP[topic];
+  if (!text) throw new UsageError(`「${topic}」の説明はありません。\n\n${HELP.main}`);
+  console.log(text);
+  return 0;
+}
+
+type OptionSpec = Record<string, { type: "string" | "boolean"; default?: string | boolean }>;
+
+function parse(args: string[], options: OptionSpec): { values: Record<string, string | boolean | undefined> } {
+  try {
+    const { values } = parseArgs({ args, options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: false, strict: true });
+    return { values: values as Record<string, string | boolean | undefined> };
+  } catch (err) {
+    throw new UsageError(`オプションが正しくありません: ${(err as Error).message}`);
+  }
+}
+
+function printDiagnostics(list: Diagnostic[]): void {
+  for (const d of sortDiagnostics(list)) console.error(formatDiagnostic(d));
+}
+
+function runCheck(args: string[]): number {
+  const { values } = parse(args, { data: { type: "string", default: "data" } });
+  if (values.help) return help("check");
+  const result = checkData(path.resolve(String(values.data)));
+  printDiagnostics(result.diagnostics);
+  const ok = result.data !== undefined;
+  console.error(ok ? `検証: 問題ありません（${summarize(result.diagnostics)}）` : `検証: ${summarize(result.diagnostics)}`);
+  return ok ? 0 : 1;
+}
+
+async function runBuild(args: string[]): Promise<number> {
+  const { values } = parse(args, {
+    data: { type: "string", default: "data" },
+    out: { type: "string", default: "output/action-plan.pdf" },
+    edition: { type: "string", default: "official" },
+    "browser-ws-endpoint": { type: "string" },
+    timeout: { type: "string", default: "120" },
+    strict: { type: "boolean", default: false },
+  });
+  if (values.help) return help("build");
+  const edition = String(values.edition);
+  if (!(EDITIONS as readonly string[]).includes(edition)) {
+    throw new UsageError(`版「${edition}」はありません。使える版: ${EDITIONS.join(", ")}`);
+  }
+  const timeout = Number(values.timeout);
+  if (!Number.isFinite(timeout) || timeout <= 0) throw new UsageError("--timeout は秒数（正の数）で指定してください。");
+
+  // Ctrl-C: aborting closes Chromium at once; the build's finally blocks remove temporary files.
+  const interrupt = onInterrupt();
+  try {
+    const result = await build({
+        dataDir: path.resolve(String(values.data)),
+        outFile: String(values.out),
+        edition: edition as (typeof EDITIONS)[number],
+        browserWsEndpoint: values["browser-ws-endpoint"] as string | undefined,
+        timeout: timeout * 1000,
+        strict: Boolean(values.strict),
+        onProgress: ({ stage, ms, detail }) =>
+          console.error(`  ${STAGE_JA[stage]} … ${(ms / 1000).toFixed(2)} 秒${detail ? `（${detail}）` : ""}`),
+        signal: interrupt.signal,
+      }).catch((err: unknown) => {
+        if (interrupt.signal.aborted) throw new PlanPressError(`中断しました（${String(interrupt.signal.reason)}）。前回の PDF はそのままです。`);
+        throw err;
+      });
+    const warnings = result.diagnostics.filter((d) => d.severity === "warning");
+    printDiagnostics(warnings);
+    if (result.overflows.length > 0) console.error(overflowMessage(result.overflows));
+    if (result.blockedRequests.length > 0) {
+      console.error(`外部への読み込みを ${result.blockedRequests.length} 件止めました: ${result.blockedRequests.slice(0, 5).join(" ")}`);
+    }
+    const where = path.relative(process.cwd(), result.outFile) || result.outFile;
+    console.log(`完成: ${result.pageCount} ページ、${(result.bytes / 1024 / 1024).toFixed(2)} MB、${result.seconds.toFixed(1)} 秒 → ${where}`);
+    return 0;
+  } finally {
+    interrupt.dispose();
+  }
+}
+
+/** An AbortSignal raised by SIGINT/SIGTERM, so the build unwinds through its finally blocks. */
+function onInterrupt(): { signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  const listener = (signal: NodeJS.Signals) => controller.abort(signal);
+  process.on("SIGINT", listener);
+  process.on("SIGTERM", listener);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off("SIGINT", listener);
+      process.off("SIGTERM", listener);
+    },
+  };
+}
+
+function report(err: unknown): number {
+  if (err instanceof DataError) {
+    printDiagnostics(err.diagnostics);
+    console.error(`\n${err.message}（${summarize(err.diagnostics)}）`);
+    return 1;
+  }
+  if (err instanceof UsageError) {
+    console.error(`plan-press: ${err.message}`);
+    return 2;
+  }
+  if (err instanceof PlanPressError) {
+    console.error(`plan-press: ${err.message}`);
+    const cause = err.cause instanceof Error ? err.cause.message.split("\n")[0] : undefined;
+    if (cause) console.error(`  (${cause})`);
+    return 1;
+  }
+  console.error("plan-press: 予期しないエラーです（不具合の可能性があります）。以下を添えて報告してください。");
+  console.error(err instanceof Error ? err.stack : String(err));
+  return 70;
+}

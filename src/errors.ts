@@ -1,0 +1,28 @@
+// One error base class; the CLI prints `message` (Japanese first) for these and a stack only for
+// anything else, which is a bug.
+import type { Diagnostic } from "./validate/diagnostic.js";
+
+/** A failure the user can act on; `message` is what the CLI prints. */
+export class PlanPressError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** The plan data is invalid; carries every problem found, not just the first. */
+export class DataError extends PlanPressError {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    const errors = diagnostics.filter((d) => d.severity === "error").length;
+    super(`データに ${errors} 件のエラーがあります。PDF は作成していません（前回の PDF はそのままです）。`);
+  }
+}
+
+/** Chromium could not be found, started, reached or made to print. */
+export class BrowserError extends PlanPressError {}
+
+/** A font file is missing or cannot be read. */
+export class FontError extends PlanPressError {}
+
+/** A bad command line. */
+export class UsageError extends PlanPressError {}

@@ -1,0 +1,33 @@
+// The booklet's fonts: full BIZ UD TrueType files pinned through npm, so every machine paginates
+// alike and each face embeds once as a CID TrueType font (CFF fonts print as Type 3).
+import { createRequire } from "node:module";
+import path from "node:path";
+import { FontError } from "./errors.js";
+
+const require = createRequire(import.meta.url);
+
+/** One @font-face of the booklet. */
+export interface FontFace {
+  family: string;
+  weight: 400 | 700;
+  file: string;
+}
+
+function packageDir(name: string): string {
+  try {
+    return path.dirname(require.resolve(`${name}/package.json`));
+  } catch (cause) {
+    throw new FontError(`フォントのパッケージ ${name} が見つかりません。README の Quick start の1行目（セットアップ）を実行してください。`, { cause });
+  }
+}
+
+/** The faces used by styles/: UD P-Gothic for text, UD P-Mincho for the vision statements. */
+export function fontFaces(): FontFace[] {
+  const gothic = packageDir("@expo-google-fonts/biz-udpgothic");
+  const mincho = packageDir("@expo-google-fonts/biz-udpmincho");
+  return [
+    { family: "BIZ UDPGothic", weight: 400, file: path.join(gothic, "400Regular/BIZUDPGothic_400Regular.ttf") },
+    { family: "BIZ UDPGothic", weight: 700, file: path.join(gothic, "700Bold/BIZUDPGothic_700Bold.ttf") },
+    { family: "BIZ UDPMincho", weight: 400, file: path.join(mincho, "400Regular/BIZUDPMincho_400Regular.ttf") },
+  ];
+}

@@ -1,0 +1,225 @@
+// Stage 1, load: reads data/ into parsed YAML documents (with their source positions) and
+// Markdown texts, cleaning characters that must not reach the booklet (each fix is reported).
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { LineCounter, parseDocument, isScalar, visit, type Document } from "yaml";
+import type { FileKind } from "../validate/schema.js";
+import type { Diagnostic } from "../validate/diagnostic.js";
+import { fieldPath } from "../validate/diagnostic.js";
+import { cleanText, codePointLabel, reasonJa, type TextFix } from "./text-hygiene.js";
+import { displayPath, lineColumn } from "./source.js";
+
+/** A parsed YAML data file. */
+export interface YamlSource {
+  kind: FileKind;
+  file: string;
+  text: string;
+  doc: Document.Parsed;
+  lines: LineCounter;
+}
+
+/** A Markdown prose file (data/text/NAME.md). */
+export interface MarkdownSource {
+  name: string;
+  file: string;
+  text: string;
+}
+
+/** Everything read from the data folder, plus the problems met while reading it. */
+export interface LoadedData {
+  dataDir: string;
+  yaml: YamlSource[];
+  markdown: MarkdownSource[];
+  diagnostics: Diagnostic[];
+}
+
+/** The prose files the booklet needs, by name. */
+export const TEXT_NAMES = ["purpose", "period", "management", "structure", "districts", "projects"] as const;
+export type TextName = (typeof TEXT_NAMES)[number];
+
+const SINGLE_FILES: Array<[string, FileKind]> = [
+  ["edition.yaml", "edition"],
+  ["sdgs.yaml", "sdgs"],
+  ["related-plans.yaml", "relatedPlans"],
+];
+const FOLDERS: Array<[string, FileKind]> = [
+  ["policy-areas", "policyArea"],
+  ["policies", "policy"],
+  ["projects", "project"],
+  ["districts", "district"],
+];
+
+// A data file larger than this is not plan data (a pasted export, a binary): refuse it early.
+const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+/** Reads and parses every data file under dataDir; never throws for bad data. */
+export function loadData(dataDir: string): LoadedData {
+  const diagnostics: Diagnostic[] = [];
+  const yaml: YamlSource[] = [];
+  const markdown: MarkdownSource[] = [];
+
+  const readText = (abs: string, requiredWhat: string): string | undefined => {
+    const file = displayPath(abs);
+    let size: number;
+    try {
+      const st = statSync(abs);
+      if (!st.isFile()) {
+        diagnostics.push(fileProblem(file, `ファイルであるべき場所がフォルダなどになっています（${requiredWhat}）`, "フォルダを別の名前に変え、ここにはファイルを置いてください。", "not a regular file"));
+        return undefined;
+      }
+      size = st.size;
+    } catch {
+      diagnostics.push(fileProblem(file, `ファイルがありません（${requiredWhat}）`, "ファイルを作成するか、--data で正しいフォルダを指定してください。", "file not found"));
+      return undefined;
+    }
+    if (size > MAX_FILE_BYTES) {
+      diagnostics.push(fileProblem(file, `ファイルが大きすぎます（${Math.round(size / 1024)} KB）`, "計画のデータ以外の内容が入っていないか確認してください（上限 2 MB）。", "file too large"));
+      return undefined;
+    }
+    let buf: Buffer;
+    try {
+      buf = readFileSync(abs);
+    } catch (err) {
+      diagnostics.push(fileProblem(file, `ファイルを読めません（${(err as NodeJS.ErrnoException).code ?? "error"}）`, "ファイルの権限や、ほかのソフトで開いたままになっていないかを確認してください。", "cannot read file"));
+      return undefined;
+    }
+    if (buf.includes(0)) {
+      diagnostics.push(fileProblem(file, "テキストファイルではありません（バイナリデータが含まれています）", "UTF-8 のテキストとして保存し直してください。", "binary content"));
+      return undefined;
+    }
+    const text = new TextDecoder("utf-8", { fatal: false }).decode(buf);
+    if (text.includes("\uFFFD")) {
+      diagnostics.push(fileProblem(file, "文字コードが UTF-8 ではありません（Shift_JIS などの可能性があります）", "エディタで「UTF-8」を選んで保存し直してください。", "not valid UTF-8"));
+      return undefined;
+    }
+    // A BOM and CRLF line ends come from Windows editors; both are harmless once removed.
+    return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  };
+
+  const loadYaml = (abs: string, kind: FileKind, what: string) => {
+    const text = readText(abs, what);
+    if (text === undefined) return;
+    const file = displayPath(abs);
+    if (text.trim() === "") {
+      diagnostics.push(fileProblem(file, "ファイルが空です", "内容を書くか、不要ならファイルを削除してください。", "empty file"));
+      return;
+    }
+    const lines = new LineCounter();
+    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
+    for (const err of doc.errors) diagnostics.push(yamlProblem(file, err.code, err.message, lines.linePos(err.pos[0])));
+    if (doc.errors.length > 0) return;
+    const source: YamlSource = { kind, file, text, doc, lines };
+    diagnostics.push(...cleanYaml(source));
+    yaml.push(source);
+  };
+
+  for (const [name, kind] of SINGLE_FILES) loadYaml(path.join(dataDir, name), kind, name);
+  for (const [folder, kind] of FOLDERS) {
+    const dir = path.join(dataDir, folder);
+    let names: string[];
+    try {
+      names = readdirSync(dir).filter((n) => n.endsWith(".yaml") || n.endsWith(".yml")).sort(naturalOrder);
+    } catch {
+      diagnostics.push(fileProblem(displayPath(dir), "フォルダがありません", `${folder}/ フォルダを作成し、データファイルを置いてください。`, "folder not found"));
+      continue;
+    }
+    for (const name of names) loadYaml(path.join(dir, name), kind, `${folder}/${name}`);
+  }
+  for (const name of TEXT_NAMES) {
+    const abs = path.join(dataDir, "text", `${name}.md`);
+    const raw = readText(abs, `text/${name}.md`);
+    if (raw === undefined) continue;
+    const file = displayPath(abs);
+    const { text, fixes } = cleanText(raw);
+    diagnostics.push(...fixDiagnostics(file, "", fixes, (i) => lineColumn(raw, i)));
+    markdown.push({ name, file, text });
+  }
+  return { dataDir, yaml, markdown, diagnostics };
+}
+
+/** "1-10" after "1-9": file order follows policy numbers, not character codes. */
+function naturalOrder(a: string, b: string): number {
+  return a.localeCompare(b, "ja", { numeric: true });
+}
+
+/** Cleans every string scalar in place and reports each fix at its place in the file. */
+function cleanYaml(source: YamlSource): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  visit(source.doc, {
+    Scalar(_key, node, ancestry) {
+      if (typeof node.value !== "string" || !node.range) return;
+      const { text, fixes } = cleanText(node.value);
+      if (fixes.length === 0) return;
+      node.value = text;
+      const raw = source.text.slice(node.range[0], node.range[1]);
+      const path = ancestry
+        .map((a) => ("key" in a && isScalar(a.key) ? a.key.value : undefined))
+        .filter((k) => k !== undefined) as PropertyKey[];
+      // The raw characters stand in the source as typed: find each one's own offset there.
+      let searchFrom = 0;
+      out.push(
+        ...fixDiagnostics(source.file, fieldPath(path), fixes, (_i, ch) => {
+          const found = raw.indexOf(ch, searchFrom);
+          if (found >= 0) searchFrom = found + ch.length;
+          const pos = source.lines.linePos(node.range![0] + Math.max(found, 0));
+          return { line: pos.line, column: pos.col };
+        }),
+      );
+    },
+  });
+  return out;
+}
+
+/** One warning per distinct replaced character of a string, at its first place. */
+function fixDiagnostics(
+  file: string,
+  field: string,
+  fixes: TextFix[],
+  locate: (index: number, ch: string) => { line: number; column: number },
+): Diagnostic[] {
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const fix of fixes) {
+    const where = locate(fix.index, fix.original);
+    if (seen.has(fix.original)) continue;
+    seen.add(fix.original);
+    const shown = fix.reason === "invisible" || fix.reason === "control" || fix.reason === "nbsp" ? "" : `「${fix.original}」`;
+    out.push({
+      severity: "warning",
+      file,
+      ...where,
+      field,
+      message: `${shown}${codePointLabel(fix.original)} → ${fix.replacement ? `「${fix.replacement}」` : "削除"}: ${reasonJa(fix.reason)}`,
+      hint: "冊子では置き換えた文字で印刷します。元のファイルも直しておくと、この警告は出なくなります。",
+      en: `${fix.reason} character ${codePointLabel(fix.original)} replaced`,
+    });
+  }
+  return out;
+}
+
+function fileProblem(file: string, message: string, hint: string, en: string): Diagnostic {
+  return { severity: "error", file, line: 1, column: 1, field: "", message, hint, en };
+}
+
+const YAML_HINTS: Record<string, string> = {
+  DUPLICATE_KEY: "同じ項目名が2回書かれています。どちらか一方を削除してください。",
+  BAD_INDENT: "行頭の空白（インデント）の数を、同じ階層の項目とそろえてください。タブではなく半角スペースを使います。",
+  TAB_AS_INDENT: "インデントにタブが使われています。半角スペースに置き換えてください。",
+  MISSING_CHAR: "括弧や引用符（\" '）が閉じられているか確認してください。",
+  BLOCK_AS_IMPLICIT_KEY: "「項目名: 値」の形になっているか、コロンの後に半角スペースがあるか確認してください。",
+  MULTILINE_IMPLICIT_KEY: "「項目名: 値」の形になっているか、コロンの後に半角スペースがあるか確認してください。",
+  UNEXPECTED_TOKEN: "記号の位置を確認してください。値が記号で始まる場合は \"…\" で囲みます。",
+};
+
+function yamlProblem(file: string, code: string, message: string, pos: { line: number; col: number }): Diagnostic {
+  return {
+    severity: "error",
+    file,
+    line: pos.line,
+    column: pos.col,
+    field: "",
+    message: `YAML の書き方に誤りがあります（${code}）`,
+    hint: YAML_HINTS[code] ?? "この行とその前の行の書き方（インデント、コロン、引用符）を確認してください。",
+    en: message.split("\n")[0] ?? code,
+  };
+}

@@ -1,0 +1,204 @@
+// Stage 3, model: numbers everything, formats figures and years, and derives the views that
+// are never typed twice (project links, the matrix, the plan list, the 資料編).
+import type { PlanData } from "../validate/validate.js";
+import type { PolicyData, RelatedPlanData } from "../validate/schema.js";
+import type {
+  Booklet, DirectionView, IndicatorView, LinkedDirection, MatrixRow, PlanRef, PolicyAreaView,
+  PolicyView, ProjectView, RelatedPlanView, TextSection, TocEntry, ValueView,
+} from "./types.js";
+import { compactYear, dateLabel, decimals, fiscalYearLabel, formatNumber, periodLabel, type YearStyle } from "./format.js";
+
+/** Options that do not come from the data: which SDG icon files exist. */
+export interface ModelOptions {
+  /** Relative URL of the official icon of goal N, if its file is present. */
+  sdgIcon: (goal: number) => string | undefined;
+}
+
+const DIRECTION_MARK: Record<string, string> = { 増加: "↑", 減少: "↓", 維持: "→" };
+
+/** Builds the booklet model from validated data. */
+export function buildModel(data: PlanData, options: ModelOptions): Booklet {
+  const style = data.edition.yearStyle;
+  const value = (v: { value: number; year: number }, digits: number): ValueView => {
+    const y = compactYear(v.year, style);
+    return { value: formatNumber(v.value, digits), year: y.main, yearSub: y.sub };
+  };
+  const plansById = new Map(data.relatedPlans.map((p) => [p.id, p]));
+  const planRef = (p: RelatedPlanData): PlanRef => ({
+    id: p.id, name: p.name, department: p.department, period: periodShort(p.period.from, p.period.to, style),
+  });
+  const areaName = new Map(data.policyAreas.map((a) => [a.id, a.name]));
+  const projectName = new Map(data.projects.map((p) => [p.id, p.name]));
+  const sdgById = new Map(data.sdgs.map((g) => [g.id, g]));
+
+  const policies: PolicyView[] = data.policies.map((policy) => {
+    const areaId = Number(policy.id.split("-")[0]);
+    let seq = 0;
+    const directions: DirectionView[] = policy.directions.map((d, i) => {
+      const label = `方針${i + 1}`;
+      return {
+        number: i + 1, label, title: d.title, summary: d.summary, programs: d.programs,
+        projects: unique(d.projects.map((l) => l.project)).map((id) => ({ id, anchor: `project-${id}`, label: `重点プロジェクト${id}` })),
+        indicators: d.indicators.map((ind): IndicatorView => {
+          seq++;
+          const digits = decimals(ind.baseline.value, ind.target.value);
+          return {
+            anchor: `indicator-${policy.id}-${seq}`, number: `${policy.id}-${seq}`, name: ind.name, unit: ind.unit,
+            baseline: value(ind.baseline, digits), target: value(ind.target, digits),
+            direction: ind.direction, directionMark: DIRECTION_MARK[ind.direction] ?? "",
+            cumulative: ind.cumulative, definition: ind.definition, calculation: ind.calculation,
+            rationale: ind.rationale, policyId: policy.id, policyTitle: policy.title, directionLabel: label,
+          };
+        }),
+      };
+    });
+    return {
+      id: policy.id, anchor: `policy-${policy.id}`, areaId, areaName: areaName.get(areaId) ?? "",
+      title: policy.title, vision: policy.vision, issues: policy.issues, directions,
+      sdgs: policy.sdgs.map((g) => {
+        const goal = sdgById.get(g)!;
+        return { id: g, title: goal.title, color: goal.color, icon: options.sdgIcon(g), alt: `SDGs ゴール${g}「${goal.title}」` };
+      }),
+      relatedPlans: policy.relatedPlans.map((id) => planRef(plansById.get(id)!)),
+      pageName: `area-${areaId}`,
+    };
+  });
+
+  const policyAreas: PolicyAreaView[] = data.policyAreas.map((a) => ({
+    id: a.id, anchor: `area-${a.id}`, name: a.name, goal: a.goal, pageName: `area-${a.id}`,
+    policies: policies.filter((p) => p.areaId === a.id),
+  }));
+
+  const projects: ProjectView[] = data.projects.map((project) => ({
+    id: project.id, anchor: `project-${project.id}`, name: project.name,
+    nationalStrategy: project.nationalStrategy, summary: project.summary,
+    situation: project.situation, aim: project.aim,
+    targets: project.targets.map((t) => {
+      const digits = decimals(t.baseline.value, t.target.value);
+      return { name: t.name, unit: t.unit, baseline: value(t.baseline, digits), target: value(t.target, digits) };
+    }),
+    basicDirections: project.basicDirections.map((b, i) => ({
+      number: i + 1, title: b.title, overview: b.overview,
+      directions: linkedDirections(data.policies, policies, project.id, i + 1),
+    })),
+    relatedPlans: project.relatedPlans.map((id) => planRef(plansById.get(id)!)),
+  }));
+
+  const matrixRows: MatrixRow[] = [];
+  for (const area of policyAreas) {
+    area.policies.forEach((p, i) => {
+      const source = data.policies.find((d) => d.id === p.id)!;
+      matrixRows.push({
+        areaName: area.name, areaRowSpan: i === 0 ? area.policies.length : 0, areaId: area.id,
+        policyId: p.id, policyTitle: p.title, policyAnchor: p.anchor,
+        cells: data.projects.map((proj) => ({
+          directions: source.directions
+            .map((d, k) => (d.projects.some((l) => l.project === proj.id) ? `方針${k + 1}：${d.title}` : ""))
+            .filter(Boolean),
+        })),
+      });
+    });
+  }
+
+  const relatedPlans: RelatedPlanView[] = data.relatedPlans.map((p) => ({
+    ...planRef(p),
+    policies: data.policies.filter((pol) => pol.relatedPlans.includes(p.id)).map((pol) => ({ id: pol.id, anchor: `policy-${pol.id}` })),
+    projects: data.projects.filter((pr) => pr.relatedPlans.includes(p.id)).map((pr) => ({ id: pr.id, anchor: `project-${pr.id}` })),
+  }));
+
+  const section = (name: keyof PlanData["texts"], anchor: string): TextSection => splitTitle(data.texts[name], anchor);
+  const intro = [section("purpose", "intro-purpose"), section("period", "intro-period"), section("management", "intro-management")];
+  const structureText = section("structure", "structure-text");
+  const districtsText = section("districts", "districts-text");
+  const projectsText = section("projects", "projects-text");
+  const districts = data.districts.map((d, i) => ({
+    id: d.id, anchor: `district-${d.id}`, name: d.name, features: d.features, vision: d.vision,
+    initiatives: d.initiatives, cells: d.map.cells, colorIndex: i % 11,
+  }));
+  const e = data.edition;
+
+  const toc: TocEntry[] = [
+    chapter("ch-intro", "はじめに", intro.map((s) => leaf(s.anchor, s.title, 2))),
+    chapter("ch-structure", "計画の体系", [leaf(structureText.anchor, structureText.title, 2), leaf("structure-chart", "計画の体系図", 2), leaf("structure-goals", "政策のゴール", 2)]),
+    chapter("ch-districts", "地区別計画", [leaf(districtsText.anchor, districtsText.title, 2), ...districts.map((d) => leaf(d.anchor, d.name, 2))]),
+    chapter("ch-projects", "重点プロジェクト（伊勢崎市版総合戦略）", [leaf(projectsText.anchor, projectsText.title, 2), ...projects.map((p) => leaf(p.anchor, `重点プロジェクト${p.id}　${p.name}`, 2))]),
+    chapter("ch-matrix", "重点施策との対応", []),
+    chapter("ch-policies", "重点施策", [
+      leaf("how-to-read", "各ページの見方", 2),
+      ...policyAreas.map((a) => ({ ...leaf(a.anchor, `政策${a.id}　${a.name}`, 2), children: a.policies.map((p) => leaf(p.anchor, `${p.id}　${p.title}`, 3)) })),
+    ]),
+    chapter("ch-plans", "個別計画一覧", []),
+    chapter("ch-appendix", "資料編", [leaf("appendix-indicators", "成果指標の解説", 2)]),
+  ];
+
+  return {
+    edition: {
+      title: e.title, subtitle: e.subtitle, city: e.city, author: e.author, futureVision: e.futureVision,
+      stage: e.stage, version: e.version, dateLabel: dateLabel(e.date), isoDate: e.date,
+      period: periodLabel(e.period.from, e.period.to, style),
+      periodShort: periodShort(e.period.from, e.period.to, style),
+      longTermVision: `${e.longTermVision.name}　${periodLabel(e.longTermVision.period.from, e.longTermVision.period.to, style)}`,
+      publisher: e.publisher, keywords: e.keywords, sampleContent: e.sampleContent,
+    },
+    toc,
+    intro,
+    structure: { text: structureText, areas: policyAreas, projects },
+    districts: { text: districtsText, list: districts },
+    projects: { text: projectsText, list: projects },
+    matrix: { projects: data.projects.map((p) => ({ id: p.id, name: p.name })), rows: matrixRows },
+    policyAreas,
+    relatedPlans,
+    indicators: policies.flatMap((p) => p.directions.flatMap((d) => d.indicators)),
+    pageNames: [
+      { name: "intro", head: "はじめに", colorVar: "--accent" },
+      { name: "structure", head: "計画の体系", colorVar: "--accent" },
+      { name: "districts", head: "地区別計画", colorVar: "--accent" },
+      { name: "projects", head: "重点プロジェクト", colorVar: "--accent" },
+      { name: "matrix", head: "重点施策との対応", colorVar: "--accent" },
+      { name: "policies", head: "重点施策", colorVar: "--accent" },
+      ...policyAreas.map((a) => ({ name: a.pageName, head: `重点施策　政策${a.id}　${a.name}`, colorVar: `--area-${a.id}` })),
+      { name: "plans", head: "個別計画一覧", colorVar: "--accent" },
+      { name: "appendix", head: "資料編", colorVar: "--accent" },
+    ],
+  };
+
+  function linkedDirections(sources: PolicyData[], views: PolicyView[], projectId: number, basic: number): LinkedDirection[] {
+    const out: LinkedDirection[] = [];
+    sources.forEach((source, i) => {
+      source.directions.forEach((d, k) => {
+        if (!d.projects.some((l) => l.project === projectId && l.basicDirection === basic)) return;
+        const view = views[i]!;
+        out.push({
+          policyId: view.id, policyTitle: view.title, policyAnchor: view.anchor,
+          label: `${view.id} 方針${k + 1}`, title: d.title, kpis: view.directions[k]!.indicators,
+        });
+      });
+    });
+    return out;
+  }
+  void projectName;
+}
+
+function periodShort(from: number, to: number, style: YearStyle): string {
+  return style === "western" || style === "western-era" ? `${from}〜${to}年度` : `${fiscalYearLabel(from, "era").replace("年度", "")}〜${fiscalYearLabel(to, "era")}`;
+}
+
+function unique<T>(list: T[]): T[] {
+  return [...new Set(list)];
+}
+
+function chapter(anchor: string, title: string, children: TocEntry[]): TocEntry {
+  return { anchor, title, level: 1, children };
+}
+
+function leaf(anchor: string, title: string, level: number): TocEntry {
+  return { anchor, title, level, children: [] };
+}
+
+/** "# 見出し\n本文" → title and body; validation guarantees the heading. */
+function splitTitle(markdown: string, anchor: string): TextSection {
+  const text = markdown.trimStart();
+  const nl = text.indexOf("\n");
+  const first = nl === -1 ? text : text.slice(0, nl);
+  return { anchor, title: first.replace(/^#\s+/, "").trim(), body: nl === -1 ? "" : text.slice(nl + 1) };
+}

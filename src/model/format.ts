@@ -1,0 +1,55 @@
+// How years, dates and figures are printed: one convention for the whole booklet.
+import type { yearStyles } from "../validate/schema.js";
+
+export type YearStyle = (typeof yearStyles)[number];
+
+/** 2025 → 令和7, 2019 → 令和元, 2018 → 平成30. */
+export function eraYear(year: number): string {
+  if (year >= 2019) return `令和${year === 2019 ? "元" : year - 2018}`;
+  if (year >= 1989) return `平成${year === 1989 ? "元" : year - 1988}`;
+  return `昭和${year - 1925}`;
+}
+
+/** A fiscal year in the edition's style, e.g. 令和7年度（2025年度）. */
+export function fiscalYearLabel(year: number, style: YearStyle): string {
+  switch (style) {
+    case "era-western":
+      return `${eraYear(year)}年度（${year}年度）`;
+    case "western-era":
+      return `${year}（${eraYear(year)}）年度`;
+    case "era":
+      return `${eraYear(year)}年度`;
+    case "western":
+      return `${year}年度`;
+  }
+}
+
+/** A period, e.g. 令和7年度（2025年度）〜令和11年度（2029年度）. */
+export function periodLabel(from: number, to: number, style: YearStyle): string {
+  return `${fiscalYearLabel(from, style)}〜${fiscalYearLabel(to, style)}`;
+}
+
+/** A compact year for table cells: the era year with the Western year beneath it. */
+export function compactYear(year: number, style: YearStyle): { main: string; sub: string } {
+  if (style === "western" || style === "western-era") return { main: `${year}年度`, sub: style === "western" ? "" : `（${eraYear(year)}）` };
+  return { main: `${eraYear(year)}年度`, sub: style === "era" ? "" : `（${year}）` };
+}
+
+/** 2026-10-01 → 令和8年10月 (plans are dated by month). */
+export function dateLabel(isoDate: string): string {
+  const [y, m] = isoDate.split("-").map(Number) as [number, number];
+  return `${eraYear(y)}年${m}月`;
+}
+
+/** Decimal places as typed ("90.0" arrives as 90): the larger of the pair, so both align. */
+export function decimals(...values: number[]): number {
+  return Math.max(0, ...values.map((v) => (String(v).split(".")[1] ?? "").length));
+}
+
+/** 1234.5 → 1,234.5 with a fixed number of decimals, half-width as Japanese plans print figures. */
+export function formatNumber(value: number, fractionDigits: number): string {
+  return new Intl.NumberFormat("ja-JP", {
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+  }).format(value);
+}

@@ -1,0 +1,194 @@
+// The plan model: what templates receive. Everything numbered, formatted and derived here, so
+// templates only place it on the page.
+
+/** A figure with its year, formatted for a table cell. */
+export interface ValueView {
+  value: string;
+  year: string;
+  yearSub: string;
+}
+
+/** 成果指標 as printed on a policy page and in the 資料編. */
+export interface IndicatorView {
+  /** Anchor id of its 資料編 entry. */
+  anchor: string;
+  /** 1-1-1: policy 1-1, its first indicator. */
+  number: string;
+  name: string;
+  unit: string;
+  baseline: ValueView;
+  target: ValueView;
+  direction: string;
+  directionMark: string;
+  cumulative: boolean;
+  definition: string;
+  calculation: string;
+  rationale: string;
+  policyId: string;
+  policyTitle: string;
+  directionLabel: string;
+}
+
+export interface ProgramView {
+  name: string;
+  description: string;
+}
+
+/** 施策の展開方針 (方針1, 方針2 …). */
+export interface DirectionView {
+  number: number;
+  label: string;
+  title: string;
+  summary: string;
+  programs: ProgramView[];
+  indicators: IndicatorView[];
+  /** The 重点プロジェクト it serves, e.g. ["重点プロジェクト1"]. */
+  projects: Array<{ id: number; anchor: string; label: string }>;
+}
+
+export interface SdgView {
+  id: number;
+  title: string;
+  color: string;
+  /** Official icon file (relative URL) when present, else undefined: a placeholder is drawn. */
+  icon?: string;
+  alt: string;
+}
+
+export interface PlanRef {
+  id: string;
+  name: string;
+  department: string;
+  period: string;
+}
+
+/** 重点施策, drawn as a two-page spread. */
+export interface PolicyView {
+  id: string;
+  anchor: string;
+  areaId: number;
+  areaName: string;
+  title: string;
+  vision: string;
+  /** 現状と課題 (Markdown). */
+  issues: string;
+  directions: DirectionView[];
+  sdgs: SdgView[];
+  relatedPlans: PlanRef[];
+  /** Running head and page colour of its 政策. */
+  pageName: string;
+}
+
+/** 政策 with its 重点施策. */
+export interface PolicyAreaView {
+  id: number;
+  anchor: string;
+  name: string;
+  goal: string;
+  pageName: string;
+  policies: PolicyView[];
+}
+
+/** A 施策の展開方針 linked to a project's 基本的方向, with its indicators as KPI. */
+export interface LinkedDirection {
+  policyId: string;
+  policyTitle: string;
+  policyAnchor: string;
+  label: string;
+  title: string;
+  kpis: IndicatorView[];
+}
+
+export interface ProjectView {
+  id: number;
+  anchor: string;
+  name: string;
+  nationalStrategy: string[];
+  summary: string;
+  situation: string;
+  aim: string;
+  targets: Array<{ name: string; unit: string; baseline: ValueView; target: ValueView }>;
+  basicDirections: Array<{ number: number; title: string; overview: string; directions: LinkedDirection[] }>;
+  relatedPlans: PlanRef[];
+}
+
+/** One row of the 重点施策との対応 matrix. */
+export interface MatrixRow {
+  areaName: string;
+  /** Set on the first row of its 政策, for a row-spanning cell. */
+  areaRowSpan: number;
+  areaId: number;
+  policyId: string;
+  policyTitle: string;
+  policyAnchor: string;
+  cells: Array<{ directions: string[] }>;
+}
+
+export interface DistrictView {
+  id: string;
+  anchor: string;
+  name: string;
+  features: string;
+  vision: string;
+  initiatives: string[];
+  cells: string[];
+  colorIndex: number;
+}
+
+/** 個別計画 with the policies and projects it serves (derived from their declarations). */
+export interface RelatedPlanView extends PlanRef {
+  policies: Array<{ id: string; anchor: string }>;
+  projects: Array<{ id: number; anchor: string }>;
+}
+
+/** A table of contents entry; bookmarks are built from the same tree. */
+export interface TocEntry {
+  anchor: string;
+  title: string;
+  /** 1 chapter, 2 政策/project/section, 3 重点施策. */
+  level: number;
+  children: TocEntry[];
+}
+
+/** A prose section from Markdown. */
+export interface TextSection {
+  anchor: string;
+  title: string;
+  /** Markdown without its first heading (the title). */
+  body: string;
+}
+
+export interface EditionView {
+  title: string;
+  subtitle: string;
+  city: string;
+  author: string;
+  futureVision: string;
+  stage: string;
+  version: string;
+  /** Issue date, e.g. 令和8年10月. */
+  dateLabel: string;
+  isoDate: string;
+  period: string;
+  periodShort: string;
+  longTermVision: string;
+  publisher: { department: string; address: string; phone: string; url?: string };
+  keywords: string[];
+  sampleContent: string;
+}
+
+/** The whole booklet, ready to render. */
+export interface Booklet {
+  edition: EditionView;
+  toc: TocEntry[];
+  intro: TextSection[];
+  structure: { text: TextSection; areas: PolicyAreaView[]; projects: ProjectView[] };
+  districts: { text: TextSection; list: DistrictView[] };
+  projects: { text: TextSection; list: ProjectView[] };
+  matrix: { projects: Array<{ id: number; name: string }>; rows: MatrixRow[] };
+  policyAreas: PolicyAreaView[];
+  relatedPlans: RelatedPlanView[];
+  indicators: IndicatorView[];
+  /** Named @page rules: running heads per section. */
+  pageNames: Array<{ name: string; head: string; colorVar: string }>;
+}

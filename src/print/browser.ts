@@ -1,0 +1,117 @@
+// The one owner of Chromium: finds an executable (or a remote endpoint), launches it with flags
+// that keep it quiet on a closed network, and hands back something to close on every exit path.
+import { existsSync } from "node:fs";
+import puppeteer, { type Browser } from "puppeteer";
+import { BrowserError } from "../errors.js";
+
+/** Where to render: a local executable (found or given) or a remote browser. */
+export interface BrowserOptions {
+  /** ws:// endpoint of a running Chrome (e.g. a pooled or browserless service). */
+  wsEndpoint?: string;
+  /** Milliseconds for launch, load and each print before the build gives up. */
+  timeout: number;
+}
+
+/** A browser and whether its files are local (file:// works) or remote (assets are served). */
+export interface BrowserHandle {
+  browser: Browser;
+  remote: boolean;
+  executable?: string;
+  close(): Promise<void>;
+}
+
+const SYSTEM_CANDIDATES = [
+  "/usr/bin/chromium",
+  "/usr/bin/chromium-browser",
+  "/usr/bin/google-chrome",
+  "/usr/bin/google-chrome-stable",
+  "/opt/google/chrome/chrome",
+];
+
+/** PUPPETEER_EXECUTABLE_PATH, else puppeteer's own download, else the system's Chromium/Chrome. */
+export function findExecutable(): string {
+  const fromEnv = process.env.PUPPETEER_EXECUTABLE_PATH;
+  if (fromEnv) {
+    if (!existsSync(fromEnv)) throw new BrowserError(`PUPPETEER_EXECUTABLE_PATH のブラウザがありません: ${fromEnv}\n環境変数を正しいパスにするか、削除してください。`);
+    return fromEnv;
+  }
+  try {
+    const own = puppeteer.executablePath();
+    if (own && existsSync(own)) return own;
+  } catch {
+    // No browser was downloaded by puppeteer (the project skips that download): look further.
+  }
+  const system = SYSTEM_CANDIDATES.find((p) => existsSync(p));
+  if (system) return system;
+  throw new BrowserError(
+    [
+      "Chromium が見つかりません。",
+      "  セットアップ（README の Quick start の1行目）を実行するか、次のいずれかをしてください:",
+      "  ・sudo apt-get install chromium",
+      "  ・環境変数 PUPPETEER_EXECUTABLE_PATH に Chrome/Chromium のパスを設定する",
+      "  ・--browser-ws-endpoint ws://… で起動済みのブラウザを指定する",
+    ].join("\n"),
+  );
+}
+
+/** Chromium flags, each with its reason. */
+function launchArgs(): string[] {
+  const args = [
+    // The build machines reach no Google service: without these Chromium retries connections
+    // and component downloads in the background during every build.
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    // No GPU on servers; printing does not need one.
+    "--disable-gpu",
+    // Same glyph metrics whatever the machine's fontconfig says, so pagination is identical.
+    "--font-render-hinting=none",
+    // Containers give /dev/shm 64 MB, too little for a 100-page document.
+    "--disable-dev-shm-usage",
+  ];
+  // Chromium refuses to run as root with its sandbox (CI and containers run as root).
+  if (process.getuid?.() === 0) args.push("--no-sandbox");
+  return args;
+}
+
+/** Launches (or connects to) the browser; the caller must close() it in a finally block. */
+export async function openBrowser(options: BrowserOptions): Promise<BrowserHandle> {
+  if (options.wsEndpoint) {
+    try {
+      const browser = await puppeteer.connect({ browserWSEndpoint: options.wsEndpoint, protocolTimeout: options.timeout });
+      // A remote browser is shared: disconnect, never close it.
+      return { browser, remote: true, close: async () => browser.disconnect().catch(() => undefined) };
+    } catch (cause) {
+      throw new BrowserError(`ブラウザ（${options.wsEndpoint}）に接続できません。アドレスと、ブラウザが起動しているかを確認してください。`, { cause });
+    }
+  }
+  const executable = findExecutable();
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      executablePath: executable,
+      headless: true,
+      args: launchArgs(),
+      timeout: options.timeout,
+      protocolTimeout: options.timeout,
+      // We close the browser ourselves on every path (including Ctrl-C) in build.ts.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
+  } catch (cause) {
+    throw new BrowserError(`Chromium を起動できません（${executable}）。${(cause as Error).message.split("\n")[0]}`, { cause });
+  }
+  return {
+    browser,
+    remote: false,
+    executable,
+    close: async () => {
+      const proc = browser.process();
+      await browser.close().catch(() => undefined);
+      // If close() could not reach it (hung or crashed), make sure no Chromium outlives us.
+      if (proc && proc.exitCode === null && !proc.killed) proc.kill("SIGKILL");
+    },
+  };
+}

@@ -1,0 +1,59 @@
+// Where blank pages go and what number each anchor's page prints: pure arithmetic on the pages
+// the last print reported, so it is tested without a browser.
+
+/** An element that must begin a page, on the given side ("page": any side). */
+export interface PageStart {
+  anchor: string;
+  side: "left" | "right" | "page";
+  hasBlankBefore: boolean;
+}
+
+export interface PaginationInput {
+  starts: PageStart[];
+  /** Anchor → 0-based physical page index from the last print. */
+  pages: Map<string, number>;
+  pageCount: number;
+  /** The anchor that opens the body: its page prints as 1. */
+  firstBodyAnchor: string;
+}
+
+export interface PaginationPlan {
+  /** Insert one blank page before each of these anchors. */
+  blanksBefore: string[];
+  /** Anchor → the page number printed on its page (after the blanks). */
+  labels: Record<string, string>;
+  /** Pages before body page 1. */
+  frontPages: number;
+}
+
+/**
+ * In a left-bound book page 1 (physical) is a right-hand page: a right start needs an odd
+ * physical page, a left start an even one. A blank page before a start shifts everything after.
+ */
+export function planPagination(input: PaginationInput): PaginationPlan {
+  const blanksBefore: string[] = [];
+  const shiftsFrom: number[] = []; // physical indexes (before shifting) where a blank goes
+  input.starts.forEach((start, i) => {
+    let index = input.pages.get(start.anchor);
+    // The back cover is the last page and is linked from nowhere: it has no destination.
+    if (index === undefined && i === input.starts.length - 1) index = input.pageCount - 1;
+    if (index === undefined) throw new Error(`no destination for page start #${start.anchor}`);
+    if (start.side === "page") return;
+    const physical = index + 1 + shiftsFrom.filter((s) => s <= index!).length;
+    const wantOdd = start.side === "right";
+    if ((physical % 2 === 1) !== wantOdd) {
+      blanksBefore.push(start.anchor);
+      shiftsFrom.push(index);
+    }
+  });
+  const shifted = (index: number) => index + shiftsFrom.filter((s) => s <= index).length;
+  const bodyIndex = input.pages.get(input.firstBodyAnchor);
+  if (bodyIndex === undefined) throw new Error(`no destination for the first body page #${input.firstBodyAnchor}`);
+  const frontPages = shifted(bodyIndex);
+  const labels: Record<string, string> = {};
+  for (const [anchor, index] of input.pages) {
+    const n = shifted(index) - frontPages + 1;
+    labels[anchor] = n >= 1 ? String(n) : "";
+  }
+  return { blanksBefore, labels, frontPages };
+}

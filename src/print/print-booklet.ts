@@ -1,0 +1,168 @@
+// Stage 5, print: one Chromium document for the whole booklet. The first print tells where every
+// heading landed; the print stage then fills the TOC's page numbers and inserts the blank pages
+// that make chapters open on the right and spreads on the left (Chromium ignores
+// break-before: left/right), and prints again from the same loaded page. It repeats until the
+// printed pages agree with the numbers (normally after the second print).
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Page, HTTPRequest, PDFOptions } from "puppeteer";
+import { PDFDocument } from "pdf-lib";
+import { BrowserError } from "../errors.js";
+import { PROJECT_ROOT } from "../paths.js";
+import type { BrowserHandle } from "./browser.js";
+import { readDestinations } from "./destinations.js";
+import { planPagination, type PageStart } from "./pagination.js";
+
+/** A fixed page whose content is taller than the page (it is clipped, not spilled). */
+export interface Overflow {
+  name: string;
+  millimetres: number;
+}
+
+/** What the print stage returns: the bytes and what it learned about them. */
+export interface PrintedBooklet {
+  pdf: Uint8Array;
+  /** The loaded PDF, so finishing does not parse it again. */
+  doc: PDFDocument;
+  /** Anchor id → 0-based physical page index. */
+  pages: Map<string, number>;
+  /** Pages before the body (cover, TOC …): body page n is physical page frontPages + n. */
+  frontPages: number;
+  /** The HTML exactly as printed (TOC numbers and blank pages in place). */
+  html: string;
+  overflows: Overflow[];
+  prints: number;
+  blockedRequests: string[];
+}
+
+export interface PrintOptions {
+  /** Where the source HTML file is; relative asset URLs resolve from its folder. */
+  htmlFile: string;
+  html: string;
+  timeout: number;
+  /** The anchor of the first body page (page 1). */
+  firstBodyAnchor: string;
+}
+
+const MAX_PRINTS = 4;
+const PX_TO_MM = 25.4 / 96;
+// A virtual origin for a remote browser, which cannot read our files: we serve them ourselves.
+const SERVED_ORIGIN = "https://plan-press.invalid";
+
+/** Prints the booklet HTML to a PDF whose TOC and page starts are right. */
+export async function printBooklet(handle: BrowserHandle, options: PrintOptions): Promise<PrintedBooklet> {
+  const page = await handle.browser.newPage();
+  const blocked: string[] = [];
+  try {
+    page.setDefaultTimeout(options.timeout);
+    await guardRequests(page, handle.remote, options, blocked);
+    const url = handle.remote ? SERVED_ORIGIN + pathToFileURL(options.htmlFile).pathname : pathToFileURL(options.htmlFile).href;
+    await page.emulateMediaType("print");
+    const response = await page.goto(url, { waitUntil: "load", timeout: options.timeout });
+    if (response && !response.ok() && !url.startsWith("file:")) throw new BrowserError(`冊子の HTML を読み込めません（${response.status()}）`);
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    const overflows = await measureOverflows(page);
+
+    const pdfOptions: PDFOptions = {
+      preferCSSPageSize: true,
+      printBackground: true,
+      tagged: true,
+      // Bookmarks are built from the TOC by the finishing stage, nested as the TOC is.
+      outline: false,
+      timeout: options.timeout,
+    };
+    for (let prints = 1; prints <= MAX_PRINTS; prints++) {
+      const pdf = await page.pdf(pdfOptions);
+      const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+      const pages = readDestinations(doc);
+      if (process.env.PLAN_PRESS_DEBUG) console.error("dests", pages.size, doc.getPageCount());
+      const starts = await page.evaluate(collectStarts);
+      const plan = planPagination({ starts, pages, pageCount: doc.getPageCount(), firstBodyAnchor: options.firstBodyAnchor });
+      const changed = await page.evaluate(applyPagination, plan.blanksBefore, plan.labels);
+      if (!changed) {
+        const html = await page.content();
+        return { pdf, doc, pages, frontPages: plan.frontPages, html, overflows, prints, blockedRequests: blocked };
+      }
+    }
+    throw new BrowserError(`目次のページ番号が ${MAX_PRINTS} 回の印刷で定まりませんでした（不具合です。報告してください）。`);
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
+/** Nothing outside the project's own files loads while rendering; what was tried is reported. */
+async function guardRequests(page: Page, remote: boolean, options: PrintOptions, blocked: string[]): Promise<void> {
+  const allowedRoots = [PROJECT_ROOT, path.dirname(options.htmlFile)].map((p) => path.resolve(p) + path.sep);
+  const inside = (file: string) => allowedRoots.some((root) => path.resolve(file).startsWith(root));
+  await page.setRequestInterception(true);
+  page.on("request", (request: HTTPRequest) => {
+    const url = request.url();
+    if (url.startsWith("data:")) return void request.continue();
+    if (!remote && url.startsWith("file:")) {
+      const file = decodeURIComponent(new URL(url).pathname);
+      if (inside(file)) return void request.continue();
+    }
+    if (remote && url.startsWith(SERVED_ORIGIN + "/")) {
+      const file = decodeURIComponent(new URL(url).pathname);
+      if (path.resolve(file) === path.resolve(options.htmlFile)) {
+        return void request.respond({ status: 200, contentType: "text/html; charset=utf-8", body: options.html });
+      }
+      if (inside(file)) {
+        readFile(file).then(
+          (body) => request.respond({ status: 200, body, contentType: contentType(file) }),
+          () => request.respond({ status: 404, body: "" }),
+        );
+        return;
+      }
+    }
+    blocked.push(url.length > 120 ? url.slice(0, 120) + "…" : url);
+    void request.abort("blockedbyclient");
+  });
+}
+
+function contentType(file: string): string {
+  const ext = path.extname(file).toLowerCase();
+  return { ".ttf": "font/ttf", ".png": "image/png", ".svg": "image/svg+xml", ".css": "text/css", ".jpg": "image/jpeg" }[ext] ?? "application/octet-stream";
+}
+
+/** Fixed pages ([data-fit]) whose content is taller than the page, in millimetres. */
+async function measureOverflows(page: Page): Promise<Overflow[]> {
+  const found = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>("[data-fit]")]
+      .map((el) => ({ name: el.dataset.fit ?? "", px: el.scrollHeight - el.clientHeight }))
+      .filter((o) => o.px > 1),
+  );
+  return found.map((o) => ({ name: o.name, millimetres: Math.round(o.px * PX_TO_MM) }));
+}
+
+/** In the page: every element that must start on a given side, in document order. */
+function collectStarts(): PageStart[] {
+  return [...document.querySelectorAll<HTMLElement>("[data-start]")].map((el) => ({
+    anchor: el.id,
+    side: el.dataset.start as PageStart["side"],
+    hasBlankBefore: el.previousElementSibling?.classList.contains("blank-page") ?? false,
+  }));
+}
+
+/** In the page: insert blank pages and set page numbers; true if anything changed. */
+function applyPagination(blanksBefore: string[], labels: Record<string, string>): boolean {
+  let changed = false;
+  for (const anchor of blanksBefore) {
+    const el = document.getElementById(anchor);
+    if (!el) continue;
+    const blank = document.createElement("div");
+    blank.className = "blank-page";
+    blank.setAttribute("aria-hidden", "true");
+    el.before(blank);
+    changed = true;
+  }
+  for (const el of document.querySelectorAll<HTMLElement>("[data-page-of]")) {
+    const label = labels[el.dataset.pageOf ?? ""] ?? "";
+    if (el.textContent !== label) {
+      el.textContent = label;
+      changed = true;
+    }
+  }
+  return changed;
+}

@@ -1,0 +1,17 @@
+// Progress as events from the pipeline; the CLI decides how to draw them (stderr, plain lines).
+
+/** A stage of the build, in order. */
+export type Stage = "load" | "validate" | "model" | "render" | "print" | "finish" | "write";
+
+export const STAGE_JA: Record<Stage, string> = {
+  load: "データ読込",
+  validate: "検証",
+  model: "構成",
+  render: "HTML生成",
+  print: "印刷（Chromium）",
+  finish: "仕上げ（目次・しおり・文書情報）",
+  write: "書き出し",
+};
+
+/** Receives progress: a stage finished after `ms`, with an optional detail. */
+export type ProgressListener = (event: { stage: Stage; ms: number; detail?: string }) => void;

@@ -1,0 +1,84 @@
+// Stage 4, render: the booklet model through Handlebars page templates into one HTML document,
+// styles inlined and fonts/icons referenced relative to where the HTML is written.
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import Handlebars from "handlebars";
+import type { Booklet } from "../model/types.js";
+import type { FontFace } from "../fonts.js";
+import { PROJECT_ROOT } from "../paths.js";
+import { renderMarkdown } from "./markdown.js";
+import { districtMapSvg } from "./district-map.js";
+import { sdgPlaceholderSvg } from "./sdg-placeholder.js";
+
+/** What the templates need besides the model. */
+export interface RenderOptions {
+  /** Folder the HTML will be written to; asset URLs are made relative to it. */
+  htmlDir: string;
+  fonts: FontFace[];
+  edition: EditionName;
+}
+
+export type EditionName = "official";
+
+const TEMPLATES_DIR = path.join(PROJECT_ROOT, "templates");
+const STYLES_DIR = path.join(PROJECT_ROOT, "styles");
+
+// Styles in cascade order: tokens first, then the page frame, then one file per page type.
+const STYLE_ORDER = ["tokens.css", "base.css", "page.css"];
+
+/** Renders the whole booklet as one HTML string. */
+export function renderHtml(booklet: Booklet, options: RenderOptions): string {
+  const hb = Handlebars.create();
+  registerHelpers(hb, options);
+  for (const file of readdirSync(path.join(TEMPLATES_DIR, "partials"))) {
+    if (file.endsWith(".hbs")) hb.registerPartial(file.replace(/\.hbs$/, ""), readTemplate(`partials/${file}`));
+  }
+  for (const file of readdirSync(TEMPLATES_DIR)) {
+    if (file.endsWith(".hbs") && file !== "booklet.hbs") hb.registerPartial(file.replace(/\.hbs$/, ""), readTemplate(file));
+  }
+  const template = hb.compile(readTemplate("booklet.hbs"), { strict: true, noEscape: false });
+  return template({ ...booklet, css: styles(options), editionName: options.edition });
+}
+
+function readTemplate(name: string): string {
+  return readFileSync(path.join(TEMPLATES_DIR, name), "utf8");
+}
+
+/** Every stylesheet inlined (one request fewer each), with font URLs relative to the HTML. */
+function styles(options: RenderOptions): string {
+  const files = readdirSync(STYLES_DIR).filter((f) => f.endsWith(".css"));
+  const ordered = [...STYLE_ORDER.filter((f) => files.includes(f)), ...files.filter((f) => !STYLE_ORDER.includes(f)).sort()];
+  const faces = options.fonts
+    .map((f) => `@font-face { font-family: "${f.family}"; font-weight: ${f.weight}; font-style: normal; src: url("${relativeUrl(options.htmlDir, f.file)}") format("truetype"); }`)
+    .join("\n");
+  return [faces, ...ordered.map((f) => `/* ${f} */\n${readFileSync(path.join(STYLES_DIR, f), "utf8")}`)].join("\n");
+}
+
+/** A URL from the HTML's folder to a project file, so the HTML opens anywhere it is written. */
+export function relativeUrl(fromDir: string, file: string): string {
+  return path.relative(fromDir, file).split(path.sep).map(encodeURIComponent).join("/");
+}
+
+/** A CSS string literal: data reaches running heads, so quotes and backslashes are escaped. */
+export function cssString(value: string): string {
+  return `"${value.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\n\r\f]/g, " ")}"`;
+}
+
+function registerHelpers(hb: typeof Handlebars, options: RenderOptions): void {
+  hb.registerHelper("md", (text: string) => new hb.SafeString(renderMarkdown(text)));
+  hb.registerHelper("css-string", (text: string) => new hb.SafeString(cssString(text)));
+  hb.registerHelper("eq", (a: unknown, b: unknown) => a === b);
+  hb.registerHelper("gt", (a: number, b: number) => a > b);
+  hb.registerHelper("len", (list: unknown[]) => list.length);
+  hb.registerHelper("add", (a: number, b: number) => a + b);
+  hb.registerHelper("district-map", (cells: Array<{ name: string; cells: string[] }>, highlight: string | undefined) =>
+    new hb.SafeString(districtMapSvg(cells, typeof highlight === "string" ? highlight : undefined)),
+  );
+  hb.registerHelper("sdg-icon", (goal: { id: number; title: string; color: string; icon?: string; alt: string }) => {
+    if (goal.icon) {
+      const src = relativeUrl(options.htmlDir, path.join(PROJECT_ROOT, goal.icon));
+      return new hb.SafeString(`<img class="sdg-icon" src="${hb.escapeExpression(src)}" alt="${hb.escapeExpression(goal.alt)}">`);
+    }
+    return new hb.SafeString(sdgPlaceholderSvg(goal));
+  });
+}

@@ -1,0 +1,78 @@
+// A character the fonts lack would print as tofu (or fall back to a system font that changes
+// pagination and embeds as Type 3): refuse it with its place in the data.
+import * as fontkit from "fontkit";
+import { isScalar, visit } from "yaml";
+import type { LoadedData } from "../load/load-data.js";
+import { lineColumn } from "../load/source.js";
+import { codePointLabel } from "../load/text-hygiene.js";
+import type { FontFace } from "../fonts.js";
+import { FontError } from "../errors.js";
+import type { Diagnostic } from "./diagnostic.js";
+
+/** Which code points the booklet's text font can draw. */
+export interface GlyphCoverage {
+  has(codePoint: number): boolean;
+  fontName: string;
+}
+
+/** Coverage of the text face (the first face: every body character is set in it). */
+export function glyphCoverage(faces: FontFace[]): GlyphCoverage {
+  const face = faces[0]!;
+  let font: { hasGlyphForCodePoint(cp: number): boolean; familyName: string };
+  try {
+    font = fontkit.openSync(face.file) as unknown as typeof font;
+  } catch (cause) {
+    throw new FontError(`フォントファイルを読めません: ${face.file}`, { cause });
+  }
+  const cache = new Map<number, boolean>();
+  return {
+    fontName: font.familyName,
+    has(cp) {
+      // Line ends and tabs are layout, not glyphs.
+      if (cp === 0x0a || cp === 0x09) return true;
+      let ok = cache.get(cp);
+      if (ok === undefined) cache.set(cp, (ok = font.hasGlyphForCodePoint(cp)));
+      return ok;
+    },
+  };
+}
+
+/** An error for each character (once per file) that the font cannot draw. */
+export function checkGlyphs(loaded: LoadedData, coverage: GlyphCoverage): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const problem = (file: string, line: number, column: number, field: string, ch: string): Diagnostic => ({
+    severity: "error", file, line, column, field,
+    message: `文字「${ch}」（${codePointLabel(ch)}）は冊子のフォント（${coverage.fontName}）にないため印刷できません`,
+    hint: "別の文字に置き換えてください（外字・異体字は常用の字体に、絵文字は言葉に）。",
+    en: `glyph ${codePointLabel(ch)} missing from the font`,
+  });
+  for (const source of loaded.yaml) {
+    const seen = new Set<string>();
+    visit(source.doc, {
+      Scalar(_k, node, ancestry) {
+        if (typeof node.value !== "string") return;
+        for (const ch of node.value) {
+          if (coverage.has(ch.codePointAt(0)!) || seen.has(ch)) continue;
+          seen.add(ch);
+          const raw = source.text.slice(node.range?.[0] ?? 0, node.range?.[1] ?? 0);
+          const pos = source.lines.linePos((node.range?.[0] ?? 0) + Math.max(raw.indexOf(ch), 0));
+          const field = ancestry.map((a) => ("key" in a && isScalar(a.key) ? String(a.key.value) : "")).filter(Boolean).join(".");
+          out.push(problem(source.file, pos.line, pos.col, field, ch));
+        }
+      },
+    });
+  }
+  for (const m of loaded.markdown) {
+    const seen = new Set<string>();
+    let index = 0;
+    for (const ch of m.text) {
+      if (!coverage.has(ch.codePointAt(0)!) && !seen.has(ch)) {
+        seen.add(ch);
+        const { line, column } = lineColumn(m.text, index);
+        out.push(problem(m.file, line, column, "", ch));
+      }
+      index += ch.length;
+    }
+  }
+  return out;
+}

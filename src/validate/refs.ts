@@ -1,0 +1,169 @@
+// Checks that go beyond one file's shape: ids, links between files, years inside the plan
+// period, and the map cells of districts.
+import type { YamlSource } from "../load/load-data.js";
+import { locate } from "../load/source.js";
+import type {
+  DistrictData, EditionData, PolicyAreaData, PolicyData, ProjectData, RelatedPlanData, SdgGoalData,
+} from "./schema.js";
+import { fieldPath, type Diagnostic } from "./diagnostic.js";
+
+interface Sourced<T> {
+  source: YamlSource;
+  value: T;
+}
+
+/** Parsed files by kind; any may be missing when its file failed to parse. */
+export interface ReferenceInput {
+  edition?: Sourced<EditionData>;
+  plans?: Sourced<{ plans: RelatedPlanData[] }>;
+  sdgs?: Sourced<{ goals: SdgGoalData[] }>;
+  policyAreas: Sourced<PolicyAreaData>[];
+  policies: Sourced<PolicyData>[];
+  projects: Sourced<ProjectData>[];
+  districts: Sourced<DistrictData>[];
+  fileStem: (source: YamlSource) => string;
+}
+
+/** Every cross-file problem, located at the field that holds the bad reference. */
+export function checkReferences(input: ReferenceInput): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const report = (
+    source: YamlSource, path: PropertyKey[], message: string, hint: string, en: string,
+    severity: Diagnostic["severity"] = "error",
+  ) => out.push({ severity, file: source.file, ...locate(source, path), field: fieldPath(path), message, hint, en });
+
+  // Ids match file names and are unique, so "1-1" is always found in policies/1-1.yaml.
+  const uniqueIds = <T extends { id: string | number }>(list: Sourced<T>[], what: string) => {
+    const seen = new Map<string, YamlSource>();
+    for (const { source, value } of list) {
+      const id = String(value.id);
+      const first = seen.get(id);
+      if (first) report(source, ["id"], `${what}の番号「${id}」が ${first.file} と重複しています`, "番号を重ならないように直してください。", `duplicate id ${id}`);
+      else seen.set(id, source);
+      if (input.fileStem(source) !== id) {
+        report(source, ["id"], `${what}の番号「${id}」とファイル名「${input.fileStem(source)}」が一致しません`, `ファイル名を ${id}.yaml にするか、id を直してください。`, `id ${id} does not match file name`);
+      }
+    }
+  };
+  uniqueIds(input.policyAreas, "政策");
+  uniqueIds(input.policies, "重点施策");
+  uniqueIds(input.projects, "重点プロジェクト");
+  uniqueIds(input.districts, "地区");
+
+  const areaIds = new Set(input.policyAreas.map((a) => a.value.id));
+  const planIds = new Set<string>();
+  if (input.plans) {
+    input.plans.value.plans.forEach((plan, i) => {
+      if (planIds.has(plan.id)) report(input.plans!.source, ["plans", i, "id"], `計画ID「${plan.id}」が重複しています`, "ID を重ならないように直してください。", `duplicate plan id ${plan.id}`);
+      planIds.add(plan.id);
+      if (plan.period.from > plan.period.to) report(input.plans!.source, ["plans", i, "period"], "計画期間の開始年度が終了年度より後になっています", "from と to を確認してください。", "period from > to");
+    });
+  }
+  if (input.sdgs) {
+    input.sdgs.value.goals.forEach((g, i) => {
+      if (g.id !== i + 1) report(input.sdgs!.source, ["goals", i, "id"], `ゴール番号は 1 から 17 の順に並べます（${i + 1} 番目が ${g.id}）`, "番号順に並べてください。", "SDG goals out of order");
+    });
+  }
+  const checkPlanRefs = (source: YamlSource, refs: string[]) => {
+    if (!input.plans) return;
+    refs.forEach((ref, i) => {
+      if (!planIds.has(ref)) report(source, ["relatedPlans", i], `個別計画「${ref}」が related-plans.yaml にありません`, "related-plans.yaml に計画を追加するか、ID のつづりを確認してください。", `unknown related plan ${ref}`);
+    });
+  };
+
+  const period = input.edition?.value.period;
+  const checkYears = (source: YamlSource, path: PropertyKey[], baseline: number, target: number) => {
+    if (!period) return;
+    if (target < period.from || target > period.to) {
+      report(source, [...path, "target", "year"], `目標値の年度（${target}年度）が計画期間（${period.from}〜${period.to}年度）の外です`, `目標年度は計画期間内にしてください（通常は最終年度の ${period.to}年度）。`, "target year outside plan period");
+    }
+    if (baseline > target) {
+      report(source, [...path, "baseline", "year"], `現状値の年度（${baseline}年度）が目標値の年度（${target}年度）より後です`, "現状値と目標値の年度を確認してください。", "baseline year after target year");
+    }
+  };
+
+  const projects = new Map(input.projects.map((p) => [p.value.id, p.value]));
+  const linked = new Set<string>();
+  for (const { source, value: policy } of input.policies) {
+    const area = Number(policy.id.split("-")[0]);
+    if (!areaIds.has(area)) report(source, ["id"], `政策 ${area} がありません（policy-areas/${area}.yaml）`, "施策番号の先頭は政策の番号です。番号を確認してください。", `unknown policy area ${area}`);
+    const goals = new Set<number>();
+    policy.sdgs.forEach((g, i) => {
+      if (g < 1 || g > 17) report(source, ["sdgs", i], `SDGs のゴール番号「${g}」はありません`, "1 から 17 の番号を書いてください。", `SDG goal ${g} out of range`);
+      else if (goals.has(g)) report(source, ["sdgs", i], `SDGs のゴール ${g} が2回書かれています`, "重複を削除してください。", `duplicate SDG goal ${g}`, "warning");
+      goals.add(g);
+    });
+    checkPlanRefs(source, policy.relatedPlans);
+    policy.directions.forEach((direction, d) => {
+      direction.projects.forEach((link, l) => {
+        const path = ["directions", d, "projects", l];
+        const project = projects.get(link.project);
+        if (!project) {
+          if (input.projects.length > 0) report(source, [...path, "project"], `重点プロジェクト ${link.project} がありません`, `projects/ にある番号（${[...projects.keys()].join("、")}）を書いてください。`, `unknown project ${link.project}`);
+        } else if (link.basicDirection < 1 || link.basicDirection > project.basicDirections.length) {
+          report(source, [...path, "basicDirection"], `重点プロジェクト ${link.project} に基本的方向 ${link.basicDirection} はありません（1〜${project.basicDirections.length}）`, "基本的方向の番号を確認してください。", `unknown basic direction ${link.basicDirection}`);
+        } else linked.add(`${link.project}-${link.basicDirection}`);
+      });
+      direction.indicators.forEach((ind, k) => {
+        const path = ["directions", d, "indicators", k];
+        checkYears(source, path, ind.baseline.year, ind.target.year);
+        const moved = ind.target.value - ind.baseline.value;
+        const contradicts =
+          (ind.direction === "増加" && moved < 0) || (ind.direction === "減少" && moved > 0) || (ind.direction === "維持" && moved !== 0 && Math.abs(moved) > Math.abs(ind.baseline.value) * 0.1);
+        if (contradicts) report(source, [...path, "direction"], `方向「${ind.direction}」と、現状値 ${ind.baseline.value} → 目標値 ${ind.target.value} が合いません`, "direction か数値を確認してください。", "direction contradicts values", "warning");
+      });
+    });
+  }
+  for (const { source, value: project } of input.projects) {
+    checkPlanRefs(source, project.relatedPlans);
+    project.targets.forEach((t, i) => checkYears(source, ["targets", i], t.baseline.year, t.target.year));
+    if (input.policies.length > 0) {
+      project.basicDirections.forEach((_, b) => {
+        if (!linked.has(`${project.id}-${b + 1}`)) report(source, ["basicDirections", b], `基本的方向 ${b + 1} に対応する施策の展開方針がありません`, "重点施策のファイルで、方針の projects に { project: " + project.id + ", basicDirection: " + (b + 1) + " } を追加してください。", "basic direction has no linked policy direction", "warning");
+      });
+    }
+  }
+  for (const { source, value: area } of input.policyAreas) {
+    if (input.policies.length > 0 && !input.policies.some((p) => p.value.id.startsWith(`${area.id}-`))) {
+      report(source, ["id"], `政策 ${area.id} に重点施策がありません`, `policies/${area.id}-1.yaml などを作成してください。`, "policy area without policies");
+    }
+  }
+  if (input.edition) {
+    const { period: p, longTermVision } = input.edition.value;
+    if (p.from > p.to) report(input.edition.source, ["period"], "計画期間の開始年度が終了年度より後になっています", "from と to を確認してください。", "period from > to");
+    if (p.from < longTermVision.period.from || p.to > longTermVision.period.to) report(input.edition.source, ["period"], "計画期間が長期ビジョンの期間の外に出ています", "period と longTermVision.period を確認してください。", "period outside the long-term vision");
+  }
+  out.push(...checkDistrictCells(input.districts, report));
+  return out;
+}
+
+type Report = (source: YamlSource, path: PropertyKey[], message: string, hint: string, en: string, severity?: Diagnostic["severity"]) => void;
+
+/** Map cells: no cell in two districts, each district one connected piece. */
+function checkDistrictCells(districts: Sourced<DistrictData>[], report: Report): Diagnostic[] {
+  const owner = new Map<string, string>();
+  for (const { source, value } of districts) {
+    value.map.cells.forEach((cell, i) => {
+      const other = owner.get(cell);
+      if (other && other !== value.name) report(source, ["map", "cells", i], `模式図のマス ${cell} は ${other} と重なっています`, "どちらかの地区からこのマスを外してください。", `map cell ${cell} overlaps`);
+      owner.set(cell, value.name);
+    });
+    const cells = new Set(value.map.cells);
+    const [start] = cells;
+    const reached = new Set<string>(start ? [start] : []);
+    const queue = start ? [start] : [];
+    while (queue.length) {
+      const c = queue.pop()!;
+      const col = c.charCodeAt(0);
+      const row = Number(c.slice(1));
+      for (const n of [String.fromCharCode(col - 1) + row, String.fromCharCode(col + 1) + row, String.fromCharCode(col) + (row - 1), String.fromCharCode(col) + (row + 1)]) {
+        if (cells.has(n) && !reached.has(n)) {
+          reached.add(n);
+          queue.push(n);
+        }
+      }
+    }
+    if (reached.size < cells.size) report(source, ["map", "cells"], "模式図のマスが一続きになっていません（離れたマスがあります）", "となり合うマスだけで地区を描いてください。", "district cells not connected", "warning");
+  }
+  return [];
+}
