@@ -37,7 +37,8 @@ export function renderHtml(booklet: Booklet, options: RenderOptions): string {
     if (file.endsWith(".hbs") && file !== "booklet.hbs") hb.registerPartial(file.replace(/\.hbs$/, ""), readTemplate(file));
   }
   const template = hb.compile(readTemplate("booklet.hbs"), { strict: true, noEscape: false });
-  return template({ ...booklet, css: styles(options), editionName: options.edition });
+  // The stylesheet is the project's own (not data), so it is inserted unescaped.
+  return template({ ...booklet, css: new hb.SafeString(styles(options)), editionName: options.edition });
 }
 
 function readTemplate(name: string): string {
@@ -59,9 +60,10 @@ export function relativeUrl(fromDir: string, file: string): string {
   return path.relative(fromDir, file).split(path.sep).map(encodeURIComponent).join("/");
 }
 
-/** A CSS string literal: data reaches running heads, so quotes and backslashes are escaped. */
+/** A CSS string literal for data in running heads: quotes, backslashes and "<" are escaped
+ * (the string sits inside <style>, where "</style>" would end it). */
 export function cssString(value: string): string {
-  return `"${value.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\n\r\f]/g, " ")}"`;
+  return `"${value.replace(/[\\"<>]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `).replace(/[\n\r\f]/g, " ")}"`;
 }
 
 function registerHelpers(hb: typeof Handlebars, options: RenderOptions): void {

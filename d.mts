@@ -1,0 +1,14 @@
+import puppeteer from "puppeteer";
+import { PDFDocument } from "pdf-lib";
+import { readDestinations } from "./src/print/destinations.ts";
+const b = await puppeteer.launch({executablePath:'/usr/bin/chromium', args:['--no-sandbox','--disable-gpu','--font-render-hinting=none']});
+const p = await b.newPage();
+let t=performance.now(); const lap=(s:string)=>{const n=performance.now(); console.log(s,(n-t).toFixed(0)); t=n;};
+await p.goto('file:///work/main/output/action-plan.html'); lap('goto');
+await p.evaluate(()=>document.fonts.ready); lap('fonts');
+let buf = await p.pdf({preferCSSPageSize:true, tagged:false, outline:false, printBackground:true, pageRanges:'1'}); lap('pdf range1');
+let doc = await PDFDocument.load(buf); console.log(doc.getPageCount(), readDestinations(doc).size);
+buf = await p.pdf({preferCSSPageSize:true, tagged:false, outline:false, printBackground:false}); lap('pdf nobg');
+buf = await p.pdf({preferCSSPageSize:true, tagged:false, outline:true, printBackground:true}); lap('pdf outline untagged');
+doc = await PDFDocument.load(buf); lap('load'); console.log(doc.getPageCount(), readDestinations(doc).size);
+await b.close();
