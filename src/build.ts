@@ -1,6 +1,6 @@
 // The orchestrator: calls the stages in order and owns the browser's lifetime. Stages never
 // call each other; each returns plain data for the next.
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { createHash } from "node:crypto";
 import { loadData } from "./load/load-data.js";
@@ -10,7 +10,7 @@ import type { Diagnostic } from "./validate/diagnostic.js";
 import { buildModel } from "./model/build-model.js";
 import { renderHtml, type EditionName } from "./render/render-html.js";
 import { openBrowser, type BrowserHandle } from "./print/browser.js";
-import { printBooklet, type Overflow } from "./print/print-booklet.js";
+import { printBooklet, type Overflow, type PaginationHint } from "./print/print-booklet.js";
 import { finishPdf } from "./finish/finish-pdf.js";
 import { temporarySibling, writeAtomic } from "./write/write-output.js";
 import { fontFaces } from "./fonts.js";
@@ -91,7 +91,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     writeAtomic(sourceHtml, html);
     browser = await openBrowser({ wsEndpoint: options.browserWsEndpoint, timeout: options.timeout });
     options.signal?.throwIfAborted();
-    const printed = await printBooklet(browser, { htmlFile: sourceHtml, html, timeout: options.timeout, firstBodyAnchor: "ch-intro" });
+    const hintFile = paginationHintFile(outFile);
+    const printed = await printBooklet(browser, {
+      htmlFile: sourceHtml, html, timeout: options.timeout, firstBodyAnchor: "ch-intro", hint: readHint(hintFile),
+    });
     done("print", `${printed.doc.getPageCount()} ページ、印刷 ${printed.prints} 回`);
     if (options.strict && printed.overflows.length > 0) {
       throw new PlanPressError(overflowMessage(printed.overflows) + "\n--strict のため PDF は作成していません。");
@@ -111,6 +114,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
     writeAtomic(outFile, pdf);
     writeAtomic(htmlFile, printed.html);
+    writeAtomic(hintFile, JSON.stringify({ version: VERSION, ...printed.hint }));
     done("write");
     const labels = new Map<string, string>();
     for (const [anchor, index] of printed.pages) {
@@ -125,8 +129,23 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     };
   } finally {
     options.signal?.removeEventListener("abort", closeOnAbort);
-    if (!process.env.PLAN_PRESS_KEEP_SOURCE) rmSync(sourceHtml, { force: true });
+    rmSync(sourceHtml, { force: true });
     await browser?.close();
+  }
+}
+
+/** Where the last build's pagination is kept (a hint for the next build, never trusted). */
+function paginationHintFile(outFile: string): string {
+  return path.join(path.dirname(outFile), `.${path.basename(outFile, ".pdf")}.pagination.json`);
+}
+
+function readHint(file: string): PaginationHint | undefined {
+  try {
+    const hint = JSON.parse(readFileSync(file, "utf8"));
+    if (hint.version !== VERSION || !Array.isArray(hint.blanksBefore) || typeof hint.labels !== "object") return undefined;
+    return { blanksBefore: hint.blanksBefore.map(String), labels: hint.labels };
+  } catch {
+    return undefined;
   }
 }
 

@@ -7,6 +7,7 @@ import {
   PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString,
 } from "pdf-lib";
 import type { TocEntry } from "../model/types.js";
+import { renumberStructureIds } from "./structure-ids.js";
 
 /** Facts for the document information and XMP metadata. */
 export interface DocumentInfo {
@@ -29,6 +30,7 @@ export async function finishPdf(
   frontPages: number,
   info: DocumentInfo,
 ): Promise<Uint8Array> {
+  renumberStructureIds(doc);
   setInfo(doc, info);
   setPageLabels(doc, frontPages);
   setOutline(doc, toc, pages);

@@ -20,7 +20,9 @@ export interface PaginationInput {
 export interface PaginationPlan {
   /** Insert one blank page before each of these anchors. */
   blanksBefore: string[];
-  /** Anchor → the page number printed on its page (after the blanks). */
+  /** Remove the blank page before each of these (left from an earlier build's hint). */
+  blanksRemoved: string[];
+  /** Anchor → the page number printed on its page (after the blanks change). */
   labels: Record<string, string>;
   /** Pages before body page 1. */
   frontPages: number;
@@ -32,21 +34,25 @@ export interface PaginationPlan {
  */
 export function planPagination(input: PaginationInput): PaginationPlan {
   const blanksBefore: string[] = [];
-  const shiftsFrom: number[] = []; // physical indexes (before shifting) where a blank goes
+  const blanksRemoved: string[] = [];
+  const shifts: Array<{ from: number; delta: number }> = [];
+  const shifted = (index: number) => index + shifts.filter((s) => s.from <= index).reduce((n, s) => n + s.delta, 0);
   input.starts.forEach((start, i) => {
     let index = input.pages.get(start.anchor);
     // The back cover is the last page and is linked from nowhere: it has no destination.
     if (index === undefined && i === input.starts.length - 1) index = input.pageCount - 1;
     if (index === undefined) throw new Error(`no destination for page start #${start.anchor}`);
     if (start.side === "page") return;
-    const physical = index + 1 + shiftsFrom.filter((s) => s <= index!).length;
-    const wantOdd = start.side === "right";
-    if ((physical % 2 === 1) !== wantOdd) {
+    const physical = shifted(index) + 1;
+    if ((physical % 2 === 1) === (start.side === "right")) return;
+    if (start.hasBlankBefore) {
+      blanksRemoved.push(start.anchor);
+      shifts.push({ from: index, delta: -1 });
+    } else {
       blanksBefore.push(start.anchor);
-      shiftsFrom.push(index);
+      shifts.push({ from: index, delta: 1 });
     }
   });
-  const shifted = (index: number) => index + shiftsFrom.filter((s) => s <= index).length;
   const bodyIndex = input.pages.get(input.firstBodyAnchor);
   if (bodyIndex === undefined) throw new Error(`no destination for the first body page #${input.firstBodyAnchor}`);
   const frontPages = shifted(bodyIndex);
@@ -55,5 +61,5 @@ export function planPagination(input: PaginationInput): PaginationPlan {
     const n = shifted(index) - frontPages + 1;
     labels[anchor] = n >= 1 ? String(n) : "";
   }
-  return { blanksBefore, labels, frontPages };
+  return { blanksBefore, blanksRemoved, labels, frontPages };
 }

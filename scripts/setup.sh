@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# One-time (and idempotent) set-up: Debian packages (Chromium, PDF checkers), npm packages,
+# and the compiled CLI. Quick when everything is already in place.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf 'セットアップ: %s\n' "$*" >&2; }
+
+# Debian packages: chromium renders; poppler-utils and qpdf let the tests read PDFs back.
+need=()
+command -v chromium >/dev/null 2>&1 || [ -n "${PUPPETEER_EXECUTABLE_PATH:-}" ] || need+=(chromium)
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+command -v qpdf >/dev/null 2>&1 || need+=(qpdf)
+if [ ${#need[@]} -gt 0 ]; then
+  say "Debian パッケージを入れます: ${need[*]}"
+  sudo_cmd=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 || { say "root 権限が必要です: apt-get install ${need[*]}"; exit 1; }
+    sudo_cmd="sudo"
+  fi
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+# npm packages, exactly as locked; skipped when the lock file has not changed since last time.
+stamp=node_modules/.plan-press-lock
+if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
+  say "npm パッケージを入れます"
+  npm ci --no-audit --no-fund --loglevel=error
+  cp package-lock.json "$stamp"
+fi
+
+# The CLI runs compiled JavaScript (fast start); tsc is incremental, so this is quick.
+npx --no-install tsc -p .
+say "完了"
