@@ -148,7 +148,12 @@ function cleanYaml(source: YamlSource): Diagnostic[] {
   visit(source.doc, {
     Scalar(_key, node, ancestry) {
       if (typeof node.value !== "string" || !node.range) return;
-      const { text, fixes } = cleanText(node.value);
+      // YAML folds a line break into a space; between Japanese characters that space is not
+      // wanted (Japanese has no word spaces), so folded lines are joined without it.
+      if (node.type !== "BLOCK_LITERAL" && source.text.slice(node.range[0], node.range[1]).includes("\n")) {
+        node.value = joinFoldedJapanese(node.value as string);
+      }
+      const { text, fixes } = cleanText(node.value as string);
       if (fixes.length === 0) return;
       node.value = text;
       const raw = source.text.slice(node.range[0], node.range[1]);
@@ -168,6 +173,14 @@ function cleanYaml(source: YamlSource): Diagnostic[] {
     },
   });
   return out;
+}
+
+const CJK = "\\u3000-\\u30ff\\u3400-\\u9fff\\uf900-\\ufaff\\uff01-\\uff60";
+const FOLDED_SPACE = new RegExp(`([${CJK}]) (?=[${CJK}])`, "g");
+
+/** "…まちに なっています" (from a folded line) → "…まちになっています". */
+export function joinFoldedJapanese(text: string): string {
+  return text.replace(FOLDED_SPACE, "$1");
 }
 
 /** One warning per distinct replaced character of a string, at its first place. */

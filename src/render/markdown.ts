@@ -8,6 +8,14 @@ md.validateLink = (url: string) => SAFE_LINK.test(url.trim());
 // Images would load files or hosts from data: plan prose has none, and maps are drawn by us.
 md.disable(["image"]);
 
+// A line break inside a Japanese paragraph must not become a space (no word spaces in Japanese).
+const JAPANESE = /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff01-\uff60]/;
+md.renderer.rules.softbreak = (tokens, idx) => {
+  const before = tokens[idx - 1]?.content.slice(-1) ?? "";
+  const after = tokens[idx + 1]?.content.charAt(0) ?? "";
+  return JAPANESE.test(before) && JAPANESE.test(after) ? "" : "\n";
+};
+
 /** Markdown → HTML with raw HTML escaped and unsafe links left as text. */
 export function renderMarkdown(text: string): string {
   return md.render(text);

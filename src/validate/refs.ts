@@ -22,6 +22,8 @@ export interface ReferenceInput {
   projects: Sourced<ProjectData>[];
   districts: Sourced<DistrictData>[];
   fileStem: (source: YamlSource) => string;
+  /** Kinds with a file that failed to parse: links into them are not reported (one error, not twenty). */
+  incomplete: Set<YamlSource["kind"]>;
 }
 
 /** Every cross-file problem, located at the field that holds the bad reference. */
@@ -99,7 +101,7 @@ export function checkReferences(input: ReferenceInput): Diagnostic[] {
         const path = ["directions", d, "projects", l];
         const project = projects.get(link.project);
         if (!project) {
-          if (input.projects.length > 0) report(source, [...path, "project"], `重点プロジェクト ${link.project} がありません`, `projects/ にある番号（${[...projects.keys()].join("、")}）を書いてください。`, `unknown project ${link.project}`);
+          if (input.projects.length > 0 && !input.incomplete.has("project")) report(source, [...path, "project"], `重点プロジェクト ${link.project} がありません`, `projects/ にある番号（${[...projects.keys()].join("、")}）を書いてください。`, `unknown project ${link.project}`);
         } else if (link.basicDirection < 1 || link.basicDirection > project.basicDirections.length) {
           report(source, [...path, "basicDirection"], `重点プロジェクト ${link.project} に基本的方向 ${link.basicDirection} はありません（1〜${project.basicDirections.length}）`, "基本的方向の番号を確認してください。", `unknown basic direction ${link.basicDirection}`);
         } else linked.add(`${link.project}-${link.basicDirection}`);
@@ -117,14 +119,14 @@ export function checkReferences(input: ReferenceInput): Diagnostic[] {
   for (const { source, value: project } of input.projects) {
     checkPlanRefs(source, project.relatedPlans);
     project.targets.forEach((t, i) => checkYears(source, ["targets", i], t.baseline.year, t.target.year));
-    if (input.policies.length > 0) {
+    if (input.policies.length > 0 && !input.incomplete.has("policy")) {
       project.basicDirections.forEach((_, b) => {
         if (!linked.has(`${project.id}-${b + 1}`)) report(source, ["basicDirections", b], `基本的方向 ${b + 1} に対応する施策の展開方針がありません`, "重点施策のファイルで、方針の projects に { project: " + project.id + ", basicDirection: " + (b + 1) + " } を追加してください。", "basic direction has no linked policy direction", "warning");
       });
     }
   }
   for (const { source, value: area } of input.policyAreas) {
-    if (input.policies.length > 0 && !input.policies.some((p) => p.value.id.startsWith(`${area.id}-`))) {
+    if (input.policies.length > 0 && !input.incomplete.has("policy") && !input.policies.some((p) => p.value.id.startsWith(`${area.id}-`))) {
       report(source, ["id"], `政策 ${area.id} に重点施策がありません`, `policies/${area.id}-1.yaml などを作成してください。`, "policy area without policies");
     }
   }

@@ -103,7 +103,7 @@ function received(input: unknown): string {
   if (input === null) return "（空です）";
   if (Array.isArray(input)) return "一覧";
   if (typeof input === "object") return "項目のまとまり";
-  const s = JSON.stringify(input);
+  const s = String(input);
   return s.length > 30 ? `${s.slice(0, 30)}…` : s;
 }
 
@@ -122,7 +122,7 @@ function toDiagnostic(source: YamlSource, schema: z.ZodType, issue: Issue, root:
         message = `${name}がありません`;
         hint = `${field.split(".").pop()?.replace(/\[\d+\]$/, "")}: を追加してください${label ? `（${label}）` : ""}。`;
       } else {
-        message = `${name}は${TYPE_JA[issue.expected] ?? issue.expected}で書きます。いまの値: ${received(input)}`;
+        message = `${name}は${TYPE_JA[issue.expected] ?? issue.expected}で書きます。いまの値:「${received(input)}」`;
         hint = issue.expected === "number" ? "半角数字で書いてください（例: 85.0）。" : `${TYPE_JA[issue.expected] ?? issue.expected}で書いてください。`;
       }
       break;
@@ -134,7 +134,7 @@ function toDiagnostic(source: YamlSource, schema: z.ZodType, issue: Issue, root:
         message = `${name}が空です`;
         hint = `${name}の内容を書いてください。`;
       } else {
-        message = `${name}は ${issue.minimum} 以上です。いまの値: ${received(input)}`;
+        message = `${name}は ${issue.minimum} 以上です。いまの値:「${received(input)}」`;
         hint = "値を確認してください。";
       }
       break;
@@ -147,7 +147,7 @@ function toDiagnostic(source: YamlSource, schema: z.ZodType, issue: Issue, root:
       hint = `次のいずれかを書いてください: ${issue.values.map((v) => String(v)).join("／")}`;
       break;
     case "invalid_format":
-      message = `${name}の形式が正しくありません。いまの値: ${received(input)}`;
+      message = `${name}の形式が正しくありません。いまの値:「${received(input)}」`;
       hint = label ? `${label}の形式で書いてください。` : "形式を確認してください。";
       break;
     case "unrecognized_keys": {
@@ -160,15 +160,15 @@ function toDiagnostic(source: YamlSource, schema: z.ZodType, issue: Issue, root:
       break;
     }
     case "invalid_union":
-      message = `${name}は${label?.includes("年度") ? "年度" : "数値"}で書きます。いまの値: ${received(input)}`;
+      message = `${name}は${label?.includes("年度") ? "年度" : "数値"}で書きます。いまの値:「${received(input)}」`;
       hint = label?.includes("年度") ? "2025、2025年度、令和7年度 のいずれかで書いてください。" : "半角数字で書いてください。";
       break;
     case "custom":
       if (issue.message === "fiscal-year") {
-        message = `${name}を年度として読めません。いまの値: ${received(input)}`;
+        message = `${name}を年度として読めません。いまの値:「${received(input)}」`;
         hint = "2025、2025年度、令和7年度 のいずれかで書いてください。";
       } else if (issue.message === "number") {
-        message = `${name}は数値で書きます。いまの値: ${received(input)}`;
+        message = `${name}は数値で書きます。いまの値:「${received(input)}」`;
         hint = "半角数字だけで書いてください（単位は unit に書きます）。";
       } else {
         message = issue.message;

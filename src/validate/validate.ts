@@ -30,6 +30,14 @@ export interface Validation {
   diagnostics: Diagnostic[];
 }
 
+function kindOfPath(file: string): YamlSource["kind"] | undefined {
+  if (/[\\/]policies[\\/]/.test(file)) return "policy";
+  if (/[\\/]projects[\\/]/.test(file)) return "project";
+  if (/[\\/]policy-areas[\\/]/.test(file)) return "policyArea";
+  if (/[\\/]districts[\\/]/.test(file)) return "district";
+  return undefined;
+}
+
 /** Validates loaded data; glyphs are checked against the booklet's fonts. */
 export function validate(loaded: LoadedData, glyphs: GlyphCoverage): Validation {
   const diagnostics = [...loaded.diagnostics];
@@ -75,6 +83,11 @@ export function validate(loaded: LoadedData, glyphs: GlyphCoverage): Validation 
     ...checkReferences({
       edition, plans, sdgs, policyAreas, policies, projects, districts,
       fileStem: (s) => path.basename(s.file).replace(/\.ya?ml$/, ""),
+      incomplete: new Set([
+        ...loaded.yaml.filter((s) => !parsed.some((p) => p.source === s)).map((s) => s.kind),
+        // A file that did not even parse as YAML is not in loaded.yaml: tell by its folder.
+        ...loaded.diagnostics.filter((d) => d.severity === "error").map((d) => kindOfPath(d.file)).filter((k) => k !== undefined),
+      ]),
     }),
   );
 

@@ -1,0 +1,30 @@
+// Broken copies of the shipped data: each test edits one file of a fresh copy, as staff would.
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+export const DATA = path.resolve(import.meta.dirname, "../../data");
+
+/** A fresh copy of data/ in a temporary folder. */
+export function dataCopy(): string {
+  const dir = path.join(mkdtempSync(path.join(tmpdir(), "plan-press-")), "data");
+  cpSync(DATA, dir, { recursive: true });
+  return dir;
+}
+
+/** Replaces `from` (which must occur) with `to` in one file of the copy. */
+export function edit(dir: string, file: string, from: string | RegExp, to: string): void {
+  const target = path.join(dir, file);
+  const text = readFileSync(target, "utf8");
+  const next = text.replace(from, to);
+  if (next === text) throw new Error(`fixture: ${String(from)} not found in ${file}`);
+  writeFileSync(target, next);
+}
+
+/** The 1-based line of the first occurrence of `needle` in a data file. */
+export function lineOf(dir: string, file: string, needle: string): number {
+  const text = readFileSync(path.join(dir, file), "utf8");
+  const i = text.indexOf(needle);
+  if (i < 0) throw new Error(`fixture: ${needle} not in ${file}`);
+  return text.slice(0, i).split("\n").length;
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { dateLabel, eraYear, fiscalYearLabel, formatNumber, decimals } from "../../src/model/format.js";
+import { parseFiscalYear, parseNumber } from "../../src/validate/schema.js";
+
+describe("years and figures", () => {
+  it("reads fiscal years in every way staff write them", () => {
+    for (const y of [2025, "2025", "2025年度", "令和7年度", "令和７年度", "R7", "令和7"]) expect(parseFiscalYear(y)).toBe(2025);
+    expect(parseFiscalYear("令和元年度")).toBe(2019);
+    expect(parseFiscalYear("平成30年度")).toBe(2018);
+    expect(parseFiscalYear("来年")).toBeUndefined();
+  });
+
+  it("prints one convention, configurable", () => {
+    expect(fiscalYearLabel(2025, "era-western")).toBe("令和7年度（2025年度）");
+    expect(fiscalYearLabel(2025, "western-era")).toBe("2025（令和7）年度");
+    expect(fiscalYearLabel(2019, "era")).toBe("令和元年度");
+    expect(eraYear(2018)).toBe("平成30");
+    expect(dateLabel("2026-10-01")).toBe("令和8年10月");
+  });
+
+  it("reads numbers with full-width digits and commas, and prints them with commas", () => {
+    expect(parseNumber("１，２３４．５")).toBe(1234.5);
+    expect(parseNumber("八十")).toBeUndefined();
+    expect(formatNumber(3420, decimals(3420, 3800))).toBe("3,420");
+    expect(formatNumber(90, decimals(78.4, 90))).toBe("90.0");
+  });
+});

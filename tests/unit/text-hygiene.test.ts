@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { cleanText } from "../../src/load/text-hygiene.js";
+
+describe("cleanText", () => {
+  it("replaces Kangxi radicals and CJK Radicals Supplement forms NFKC leaves alone", () => {
+    // ⼦ U+2F26 (Kangxi), ⻑ U+2ED1, ⺠ U+2EA0, ⻘ U+2ED8 (Supplement: NFKC does not fold these)
+    const { text, fixes } = cleanText("⼦どもの成⻑と市⺠と⻘少年");
+    expect(text).toBe("子どもの成長と市民と青少年");
+    expect(fixes.map((f) => f.reason)).toEqual(["radical", "radical", "radical", "radical"]);
+    expect("⻑".normalize("NFKC")).toBe("⻑");
+  });
+
+  it("turns half-width katakana into full width, voiced marks included", () => {
+    expect(cleanText("ｶﾞｲﾄﾞﾌﾞｯｸ").text).toBe("ガイドブック");
+  });
+
+  it("removes zero-width characters and control characters, and turns NBSP into a space", () => {
+    expect(cleanText("a\u200bb\u00a0c\u0007d\ne").text).toBe("ab cd\ne");
+  });
+
+  it("replaces platform-dependent characters the way an editor would", () => {
+    expect(cleanText("①㈱Ⅳ㎡⑴㍻").text).toBe("（1）（株）IVm²（1）平成");
+  });
+
+  it("reports each fix with its index in the original string", () => {
+    const { fixes } = cleanText("あ⻑い");
+    expect(fixes).toEqual([{ index: 1, original: "⻑", replacement: "長", reason: "radical" }]);
+  });
+
+  it("leaves ordinary Japanese alone", () => {
+    const s = "令和7年度（2025年度）に、子育て支援を100%実施します。";
+    expect(cleanText(s)).toEqual({ text: s, fixes: [] });
+  });
+});

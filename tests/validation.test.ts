@@ -1,0 +1,136 @@
+// Broken copies of the shipped data, one rule each, with the exact message staff will read.
+import { describe, expect, it } from "vitest";
+import { checkData } from "../src/build.js";
+import type { Diagnostic } from "../src/validate/diagnostic.js";
+import { DATA, dataCopy, edit, lineOf } from "./helpers/data-copy.js";
+
+function check(file: string, from: string | RegExp, to: string) {
+  const dir = dataCopy();
+  edit(dir, file, from, to);
+  const result = checkData(dir);
+  const mine = result.diagnostics.filter((d) => d.file.endsWith(file));
+  return { dir, result, errors: mine.filter((d) => d.severity === "error"), warnings: mine.filter((d) => d.severity === "warning") };
+}
+
+const where = (d: Diagnostic) => `${d.line}:${d.column} ${d.field}`;
+
+describe("plan-press check on the shipped data", () => {
+  it("passes with no error and no warning", () => {
+    const result = checkData(DATA);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.data?.policies).toHaveLength(34);
+    expect(result.data?.projects).toHaveLength(5);
+    expect(result.data?.policyAreas).toHaveLength(7);
+  });
+});
+
+describe("broken copies are refused with file, line and field", () => {
+  it("malformed YAML", () => {
+    const { result, errors, dir } = check("policies/1-1.yaml", "title: 子どもを産み育てる環境づくりの推進", "title: [子どもを");
+    expect(result.data).toBeUndefined();
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.message).toBe("YAML の書き方に誤りがあります（BAD_INDENT）");
+    expect(errors[0]!.line).toBe(lineOf(dir, "policies/1-1.yaml", "vision:"));
+  });
+
+  it("an unknown project in a 方針's link", () => {
+    const { errors, dir } = check("policies/1-2.yaml", "{ project: 1, basicDirection: 2 }", "{ project: 9, basicDirection: 2 }");
+    expect(errors.map((d) => d.message)).toEqual(["重点プロジェクト 9 がありません"]);
+    expect(errors[0]!.hint).toBe("projects/ にある番号（1、2、3、4、5）を書いてください。");
+    expect(where(errors[0]!)).toBe(`${lineOf(dir, "policies/1-2.yaml", "project: 9")}:20 directions[0].projects[0].project`);
+  });
+
+  it("a basic direction the project does not have", () => {
+    const { errors } = check("policies/1-2.yaml", "{ project: 1, basicDirection: 2 }", "{ project: 1, basicDirection: 7 }");
+    expect(errors.map((d) => d.message)).toEqual(["重点プロジェクト 1 に基本的方向 7 はありません（1〜3）"]);
+  });
+
+  it("a missing 目指す姿", () => {
+    const { errors } = check("policies/1-3.yaml", /\nvision: >-\n(  .*\n)+/, "\n");
+    expect(errors.map((d) => [d.field, d.message, d.hint])).toEqual([
+      ["vision", "「目指す姿」がありません", "vision: を追加してください（目指す姿（5年後の市の姿））。"],
+    ]);
+  });
+
+  it("a string where a number belongs", () => {
+    const { errors, dir } = check("policies/1-1.yaml", "value: 212", "value: 二百十二");
+    expect(errors.map((d) => [where(d), d.message])).toEqual([
+      [`${lineOf(dir, "policies/1-1.yaml", "二百十二")}:28 directions[0].indicators[1].baseline.value`, "「値」は数値で書きます。いまの値:「二百十二」"],
+    ]);
+  });
+
+  it("a year that is not a year, and a target year outside the plan period", () => {
+    expect(check("policies/1-1.yaml", "year: 令和5年度", "year: 昨年度").errors[0]!.message).toBe("「基準となる年度」を年度として読めません。いまの値:「昨年度」");
+    const { errors } = check("policies/1-1.yaml", "target: { value: 400, year: 令和11年度 }", "target: { value: 400, year: 令和13年度 }");
+    expect(errors.map((d) => d.message)).toEqual(["目標値の年度（2031年度）が計画期間（2025〜2029年度）の外です"]);
+  });
+
+  it("an SDG goal outside 1–17, an unknown related plan, a bad direction word, a misspelt field", () => {
+    expect(check("policies/1-1.yaml", "sdgs: [1, 3, 4, 5]", "sdgs: [1, 3, 4, 18]").errors.map((d) => d.message)).toEqual(["SDGs のゴール番号「18」はありません"]);
+    expect(check("policies/1-1.yaml", "relatedPlans: [kodomo, chiiki-fukushi]", "relatedPlans: [kodomo, unknown-plan]").errors.map((d) => d.message)).toEqual([
+      "個別計画「unknown-plan」が related-plans.yaml にありません",
+    ]);
+    expect(check("policies/1-1.yaml", "direction: 増加", "direction: 上昇").errors.map((d) => [d.message, d.hint])).toEqual([
+      ["「目指す方向」に「上昇」は使えません", "次のいずれかを書いてください: 増加／減少／維持"],
+    ]);
+    expect(check("policies/1-1.yaml", "cumulative: false", "cumulatve: false").errors.map((d) => d.message)).toEqual([
+      "「累計値の指標なら true」がありません",
+      "「cumulatve」という項目はありません",
+    ]);
+  });
+
+  it("duplicate ids and an id that does not match its file name", () => {
+    expect(check("policies/1-4.yaml", 'id: "1-4"', 'id: "1-3"').errors.map((d) => d.message)).toEqual([
+      expect.stringMatching(/^重点施策の番号「1-3」が .*policies\/1-3\.yaml と重複しています$/),
+      "重点施策の番号「1-3」とファイル名「1-4」が一致しません",
+    ]);
+  });
+
+  it("a character the fonts lack is an error naming the character and its place", () => {
+    const { errors, dir } = check("policies/1-1.yaml", "vision: >-\n", "vision: >-\n  𠮷野家の\n");
+    expect(errors.map((d) => [where(d), d.message])).toEqual([
+      [`${lineOf(dir, "policies/1-1.yaml", "𠮷")}:3 vision`, "文字「𠮷」（U+20BB7）は冊子のフォント（BIZ UDPGothic）にないため印刷できません"],
+    ]);
+  });
+
+  it("every problem at once, not only the first", () => {
+    const dir = dataCopy();
+    edit(dir, "policies/2-1.yaml", /\nvision: >-\n(  .*\n)+/, "\n");
+    edit(dir, "policies/5-1.yaml", "sdgs: [", "sdgs: [99, ");
+    edit(dir, "projects/2.yaml", "name: 産業活性化プロジェクト", "name: 産業活性化プロジェクト\nextra: 1");
+    const errors = checkData(dir).diagnostics.filter((d) => d.severity === "error");
+    expect(errors.map((d) => d.file.split("/data/")[1]).sort()).toEqual(["policies/2-1.yaml", "policies/5-1.yaml", "projects/2.yaml"]);
+  });
+});
+
+describe("text hygiene warns and normalises, and the data stays usable", () => {
+  it("a pasted line full of radical code points", () => {
+    const { result, errors, warnings, dir } = check("policies/1-1.yaml", "title: 子どもを産み育てる環境づくりの推進", "title: ⼦どもを産み育てる環境づくりの推進（⻑期・市⺠）");
+    expect(errors).toEqual([]);
+    expect(warnings.map((d) => [d.line, d.message])).toEqual([
+      [lineOf(dir, "policies/1-1.yaml", "title:"), "「⼦」U+2F26 → 「子」: 部首の文字（康熙部首・CJK部首補助）を通常の漢字に置き換えました"],
+      [lineOf(dir, "policies/1-1.yaml", "title:"), "「⻑」U+2ED1 → 「長」: 部首の文字（康熙部首・CJK部首補助）を通常の漢字に置き換えました"],
+      [lineOf(dir, "policies/1-1.yaml", "title:"), "「⺠」U+2EA0 → 「民」: 部首の文字（康熙部首・CJK部首補助）を通常の漢字に置き換えました"],
+    ]);
+    expect(result.data!.policies[0]!.title).toBe("子どもを産み育てる環境づくりの推進（長期・市民）");
+  });
+
+  it("full-width digits in a number field", () => {
+    const { result, warnings } = check("policies/1-1.yaml", "value: 400", "value: ４００");
+    expect(warnings.map((d) => [d.field, d.message])).toEqual([
+      ["directions[0].indicators[1].target.value", "全角数字「４００」を数値 400 として読み取りました"],
+    ]);
+    expect(result.data!.policies[0]!.directions[0]!.indicators[1]!.target.value).toBe(400);
+  });
+
+  it("platform-dependent characters, half-width kana and invisible characters", () => {
+    const { warnings, result } = check("policies/1-1.yaml", "name: 産後ケア事業", "name: 産後ｹｱ事業①\u200b");
+    expect(warnings.map((d) => d.en)).toEqual([
+      "halfwidth-kana character U+FF79 replaced",
+      "halfwidth-kana character U+FF71 replaced",
+      "platform-dependent character U+2460 replaced",
+      "invisible character U+200B replaced",
+    ]);
+    expect(result.data!.policies[0]!.directions[0]!.programs[1]!.name).toBe("産後ケア事業（1）");
+  });
+});
