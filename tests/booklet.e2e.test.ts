@@ -1,0 +1,147 @@
+// The official booklet, printed by the real Chromium and read back by poppler and qpdf.
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { build, checkData, type BuildResult } from "../src/build.js";
+import { DATA, dataCopy, edit } from "./helpers/data-copy.js";
+import { flatten, labelOf, pageText, qpdfJson, run, type OutlineItem } from "./helpers/pdf-tools.js";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const policies = checkData(DATA).data!.policies;
+let out: string;
+let result: BuildResult;
+let outline: OutlineItem[];
+let labels: ReturnType<typeof qpdfJson>["pagelabels"];
+const squash = (s: string) => s.replace(/\s+/g, "");
+
+beforeAll(async () => {
+  out = path.join(mkdtempSync(path.join(tmpdir(), "plan-press-e2e-")), "action-plan.pdf");
+  result = await build({ dataDir: DATA, outFile: out, edition: "official", timeout: 120_000, strict: false });
+  ({ outlines: outline, pagelabels: labels } = qpdfJson(out));
+});
+
+describe("the official booklet", () => {
+  it("embeds only the BIZ UD fonts, as CID TrueType, never Type 3", () => {
+    const rows = run("pdffonts", [out]).trim().split("\n").slice(2);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row).toMatch(/BIZUDP(Gothic|Mincho)/);
+      expect(row).toContain("CID TrueType");
+      expect(row).not.toContain("Type 3");
+      expect(row.split(/\s+/).slice(-5)[0]).toBe("yes"); // emb
+    }
+  });
+
+  it("extracts all 34 重点施策 titles as text, with no radical code points", () => {
+    const text = run("pdftotext", [out, "-"]);
+    expect(policies).toHaveLength(34);
+    for (const p of policies) expect(squash(text)).toContain(squash(p.title));
+    expect(text).not.toMatch(/[\u2E80-\u2FDF]/u);
+  });
+
+  it("for each 重点施策: bookmark page = page carrying the title = TOC number = number printed on it", () => {
+    const toc = [pageText(out, 3), pageText(out, 4), pageText(out, 5)].join("\n");
+    const bookmarks = flatten(outline);
+    for (const p of policies) {
+      const mark = bookmarks.find((b) => b.title === `${p.id}　${p.title}`)!;
+      expect(mark, p.id).toBeDefined();
+      const page = mark.destpageposfrom1;
+      const label = labelOf(labels, page);
+      expect(squash(pageText(out, page))).toContain(squash(p.title));
+      // The folio at the foot of the page prints the same number the viewer's page box shows.
+      const lines = pageText(out, page).split("\n").map((l) => l.trim()).filter(Boolean);
+      expect(lines.at(-1), `folio of ${p.id}`).toBe(label);
+      // The TOC line of this policy ends with that number.
+      const tocLine = toc.split("\n").find((l) => squash(l).includes(squash(p.title)))!;
+      expect(tocLine, `TOC line of ${p.id}`).toMatch(new RegExp(`\\s${label}\\s*$`));
+      expect(result.pageLabels.get(`policy-${p.id}`)).toBe(label);
+    }
+  });
+
+  it("nests bookmarks as the TOC: 8 chapters; 重点施策 holds 各ページの見方 and 7 政策 with their policies", () => {
+    expect(outline.map((o) => o.title)).toEqual([
+      "はじめに", "計画の体系", "地区別計画", "重点プロジェクト（伊勢崎市版総合戦略）", "重点施策との対応", "重点施策", "個別計画一覧", "資料編",
+    ]);
+    const chapter = outline[5]!;
+    expect(chapter.kids.map((k) => k.kids.length)).toEqual([0, 5, 7, 5, 6, 4, 3, 4]);
+    expect(outline[3]!.kids.filter((k) => /^重点プロジェクト\d/.test(k.title))).toHaveLength(5);
+  });
+
+  it("labels pages like the print: front matter roman, body from 1 where the first chapter opens", () => {
+    expect(labels[0]).toMatchObject({ index: 0, label: { "/S": "/r" } });
+    const body = labels[1]!;
+    expect(body.label).toMatchObject({ "/S": "/D", "/St": 1 });
+    expect(outline[0]!.destpageposfrom1).toBe(body.index + 1);
+    expect(squash(pageText(out, body.index + 1))).toContain("はじめに");
+  });
+
+  it("opens chapters and 政策 dividers on right-hand pages, spreads on left-hand pages, ends on an even page", () => {
+    for (const chapter of outline) expect(chapter.destpageposfrom1 % 2, chapter.title).toBe(1);
+    for (const area of outline[5]!.kids.slice(1)) {
+      expect(area.destpageposfrom1 % 2, area.title).toBe(1);
+      for (const policy of area.kids) expect(policy.destpageposfrom1 % 2, policy.title).toBe(0);
+    }
+    for (const project of outline[3]!.kids.slice(1)) expect(project.destpageposfrom1 % 2, project.title).toBe(0);
+    expect(result.pageCount % 2).toBe(0);
+  });
+
+  it("carries title, author, subject, keywords, language ja, displayed title, and stays tagged", () => {
+    const info = run("pdfinfo", [out]);
+    expect(info).toMatch(/Title:\s+第3次伊勢崎市総合計画 前期アクションプラン（案）/);
+    expect(info).toMatch(/Author:\s+伊勢崎市/);
+    expect(info).toMatch(/Subject:\s+伊勢崎市 /);
+    expect(info).toMatch(/Keywords:\s+伊勢崎市/);
+    expect(info).toMatch(/Tagged:\s+yes/);
+    const catalog = run("qpdf", ["--show-object=trailer", out]) + run("qpdf", ["--json=2", "--json-key=qpdf", out]);
+    expect(catalog).toContain('"/Lang": "u:ja"');
+    expect(catalog).toContain('"/DisplayDocTitle": true');
+    expect(catalog).toContain('"/StructTreeRoot"');
+    expect(run("qpdf", ["--check", out])).toContain("No syntax or stream encoding errors");
+  });
+
+  it("writes the HTML it printed beside the PDF, with the TOC numbers in it", () => {
+    const html = readFileSync(out.replace(/\.pdf$/, ".html"), "utf8");
+    expect(html).toContain(`data-page-of="policy-1-1">${result.pageLabels.get("policy-1-1")}<`);
+    expect(result.blockedRequests).toEqual([]);
+    expect(result.overflows).toEqual([]);
+    expect(readdirSync(path.dirname(out)).filter((f) => f.includes(".tmp"))).toEqual([]);
+  });
+
+  it("is deterministic: building again gives the same bytes", async () => {
+    const first = readFileSync(out);
+    await build({ dataDir: DATA, outFile: out, edition: "official", timeout: 120_000, strict: false });
+    expect(readFileSync(out).equals(first)).toBe(true);
+  });
+
+  it("refuses bad data through the CLI and leaves the last good PDF byte-identical", () => {
+    const before = readFileSync(out);
+    const dir = dataCopy();
+    edit(dir, "policies/2-3.yaml", /\nvision: >-\n(  .*\n)+/, "\n");
+    const cli = spawnSync("node", [path.join(ROOT, "bin/plan-press.js"), "build", "--data", dir, "--out", out], { encoding: "utf8" });
+    expect(cli.status).toBe(1);
+    expect(cli.stderr).toMatch(/policies\/2-3\.yaml:\d+:\d+: エラー: vision: 「目指す姿」がありません/);
+    expect(cli.stderr).toContain("前回の PDF はそのままです");
+    expect(readFileSync(out).equals(before)).toBe(true);
+  });
+});
+
+describe("the CLI", () => {
+  it("has --help for every command", () => {
+    for (const args of [["--help"], ["build", "--help"], ["check", "--help"], ["schema", "--help"]]) {
+      const text = execFileSync("node", [path.join(ROOT, "bin/plan-press.js"), ...args], { encoding: "utf8" });
+      expect(text).toContain("plan-press");
+    }
+  });
+
+  it("check exits 0 on the shipped data and 1 on an error, 2 on a bad option", () => {
+    const ok = spawnSync("node", [path.join(ROOT, "bin/plan-press.js"), "check"], { encoding: "utf8", cwd: ROOT });
+    expect(ok.status).toBe(0);
+    expect(ok.stderr).toContain("検証: 問題ありません");
+    const dir = dataCopy();
+    edit(dir, "projects/1.yaml", /summary: .*/, "summary: \"\"");
+    expect(spawnSync("node", [path.join(ROOT, "bin/plan-press.js"), "check", "--data", dir]).status).toBe(1);
+    expect(spawnSync("node", [path.join(ROOT, "bin/plan-press.js"), "build", "--nope"]).status).toBe(2);
+  });
+});

@@ -1,0 +1,37 @@
+// Reading PDFs back with consumers no one here wrote: poppler and qpdf.
+import { execFileSync } from "node:child_process";
+
+export const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+
+/** Text of one physical page (1-based), layout kept. */
+export const pageText = (pdf: string, page: number) => run("pdftotext", ["-layout", "-f", String(page), "-l", String(page), pdf, "-"]);
+
+export interface OutlineItem {
+  title: string;
+  destpageposfrom1: number;
+  kids: OutlineItem[];
+}
+
+/** qpdf's reading of bookmarks and page labels. */
+export function qpdfJson(pdf: string): { outlines: OutlineItem[]; pagelabels: Array<{ index: number; label: Record<string, unknown> }> } {
+  return JSON.parse(run("qpdf", ["--json=2", "--json-key=outlines", "--json-key=pagelabels", pdf]));
+}
+
+/** The label a viewer shows for a physical page (1-based), from /PageLabels. */
+export function labelOf(labels: Array<{ index: number; label: Record<string, unknown> }>, page: number): string {
+  const range = [...labels].reverse().find((l) => l.index <= page - 1)!;
+  const n = page - 1 - range.index + Number(range.label["/St"] ?? 1);
+  return range.label["/S"] === "/r" ? roman(n) : String(n);
+}
+
+function roman(n: number): string {
+  const table: Array<[number, string]> = [[10, "x"], [9, "ix"], [5, "v"], [4, "iv"], [1, "i"]];
+  let out = "";
+  for (const [v, s] of table) while (n >= v) { out += s; n -= v; }
+  return out;
+}
+
+/** Every bookmark, flattened, with its depth. */
+export function flatten(items: OutlineItem[], depth = 1): Array<OutlineItem & { depth: number }> {
+  return items.flatMap((i) => [{ ...i, depth }, ...flatten(i.kids, depth + 1)]);
+}
