@@ -74,6 +74,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   done("validate", warnings ? `警告 ${warnings} 件` : "問題なし");
 
   const booklet = buildModel(validation.data, { sdgIcon: officialIcon });
+  validation.diagnostics.push(...missingIconWarnings(validation.data, options.edition));
   done("model", `重点施策 ${booklet.policyAreas.reduce((n, a) => n + a.policies.length, 0)} 件`);
 
   const outFile = path.resolve(options.outFile);
@@ -155,6 +156,20 @@ export function overflowMessage(overflows: Overflow[]): string {
     "ページに収まらない内容があります（はみ出した部分は印刷されません）:",
     ...overflows.map((o) => `  ・${o.name}: 約 ${o.millimetres} mm はみ出しています。文章を短くしてください。`),
   ].join("\n");
+}
+
+/** Every edition but a draft must say that placeholders stand where official icons belong. */
+function missingIconWarnings(data: PlanData, edition: EditionName): Diagnostic[] {
+  if ((edition as string) === "draft") return [];
+  const used = [...new Set(data.policies.flatMap((p) => p.sdgs))].sort((a, b) => a - b);
+  const missing = used.filter((g) => officialIcon(g) === undefined);
+  if (missing.length === 0) return [];
+  return [{
+    severity: "warning", file: path.relative(process.cwd(), SDG_ICON_DIR) || SDG_ICON_DIR, line: 1, column: 1, field: "",
+    message: `SDGs の公式アイコンがありません（ゴール ${missing.join("、")}）。仮アイコンで印刷しました`,
+    hint: "公式の日本語版アイコン sdg_icon_NN_ja_2.png を assets/sdgs-icons/ に置いてください（同フォルダの README.md）。",
+    en: "official SDG icon files missing; placeholders printed",
+  }];
 }
 
 /** The official icon of a goal if its file is in assets/sdgs-icons/ (see its README). */
