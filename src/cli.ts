@@ -9,6 +9,8 @@ import { formatDiagnostic, sortDiagnostics, summarize, type Diagnostic } from ".
 import { STAGE_JA } from "./progress.js";
 import { VERSION } from "./version.js";
 import { writeJsonSchemas } from "./validate/json-schema.js";
+import { contactSheet } from "./review/contact-sheet.js";
+import { existsSync } from "node:fs";
 
 const EDITIONS = ["official"] as const;
 
@@ -18,6 +20,7 @@ const HELP: Record<string, string> = {
 使い方:
   plan-press build   [--data DIR] [--out FILE] [--edition NAME]   冊子PDFをつくる
   plan-press check   [--data DIR]                                 データを検証する（PDFはつくらない）
+  plan-press pages   [--pdf FILE] [--out DIR]                     ページの画像と一覧（コンタクトシート）をつくる
   plan-press schema                                               エディタ用の JSON Schema を書き出す
   plan-press help [COMMAND]                                       説明を表示する
 
@@ -39,6 +42,13 @@ const HELP: Record<string, string> = {
   -h, --help   この説明
 
 すべての問題を「ファイル:行:列」とともに表示します。エラーがあれば終了コード 1、警告だけなら 0。`,
+  pages: `plan-press pages — 冊子の全ページの画像と、見開きで並べた一覧（コンタクトシート）をつくります
+
+  --pdf FILE   対象のPDF（既定: output/action-plan.pdf）
+  --out DIR    書き出すフォルダ（既定: output/pages）
+  -h, --help   この説明
+
+page-001.png … と contact-sheet.png を書き出します。全体の見た目の確認に使います。`,
   schema: `plan-press schema — schema/*.schema.json を書き出します
 
 YAMLファイル先頭の「# yaml-language-server: $schema=…」の行により、VS Code が項目の候補と誤りを表示します。`,
@@ -53,6 +63,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runBuild(rest);
       case "check":
         return runCheck(rest);
+      case "pages":
+        return await runPages(rest);
       case "schema":
         if (wantsHelp(rest)) return help("schema");
         for (const file of writeJsonSchemas()) console.log(file);
@@ -107,6 +119,19 @@ function runCheck(args: string[]): number {
   const ok = result.data !== undefined;
   console.error(ok ? `検証: 問題ありません（${summarize(result.diagnostics)}）` : `検証: ${summarize(result.diagnostics)}`);
   return ok ? 0 : 1;
+}
+
+async function runPages(args: string[]): Promise<number> {
+  const { values } = parse(args, {
+    pdf: { type: "string", default: "output/action-plan.pdf" },
+    out: { type: "string", default: "output/pages" },
+  });
+  if (values.help) return help("pages");
+  const pdf = path.resolve(String(values.pdf));
+  if (!existsSync(pdf)) throw new UsageError(`PDF がありません: ${values.pdf}（先に plan-press build を実行してください）`);
+  const result = await contactSheet(pdf, path.resolve(String(values.out)), 120_000);
+  console.log(`${result.pages} ページの画像と一覧 → ${path.relative(process.cwd(), result.sheet)}`);
+  return 0;
 }
 
 async function runBuild(args: string[]): Promise<number> {

@@ -156,7 +156,7 @@ export function buildModel(data: PlanData, options: ModelOptions): Booklet {
       { name: "projects", head: "重点プロジェクト", colorVar: "--accent" },
       { name: "matrix", head: "重点施策との対応", colorVar: "--accent" },
       { name: "policies", head: "重点施策", colorVar: "--accent" },
-      ...policyAreas.map((a) => ({ name: a.pageName, head: `重点施策　政策${a.id}　${a.name}`, colorVar: `--area-${a.id}` })),
+      ...policyAreas.map((a) => ({ name: a.pageName, head: `重点施策　政策${a.id}　${a.name}`, colorVar: `--area-${a.id}`, tab: `政策${a.id}` })),
       { name: "plans", head: "個別計画一覧", colorVar: "--accent" },
       { name: "appendix", head: "資料編", colorVar: "--accent" },
     ],

@@ -190,5 +190,5 @@ export interface Booklet {
   relatedPlans: RelatedPlanView[];
   indicators: IndicatorView[];
   /** Named @page rules: running heads per section. */
-  pageNames: Array<{ name: string; head: string; colorVar: string }>;
+  pageNames: Array<{ name: string; head: string; colorVar: string; tab?: string }>;
 }
