@@ -134,3 +134,29 @@ describe("text hygiene warns and normalises, and the data stays usable", () => {
     expect(result.data!.policies[0]!.directions[0]!.programs[1]!.name).toBe("産後ケア事業（1）");
   });
 });
+
+describe("the editor schema", () => {
+  it("schema/*.json are generated from the one zod schema and up to date (run plan-press schema)", async () => {
+    const { jsonSchemas } = await import("../src/validate/json-schema.js");
+    const { readFileSync } = await import("node:fs");
+    for (const { file, schema } of jsonSchemas()) {
+      expect(JSON.parse(readFileSync(new URL(`../schema/${file}`, import.meta.url), "utf8")), file).toEqual(schema);
+    }
+  });
+
+  it("every data file names its schema on its first line, so VS Code completes and flags fields", async () => {
+    const { readFileSync, readdirSync, existsSync } = await import("node:fs");
+    const path = await import("node:path");
+    const expected: Record<string, string> = { "policy-areas": "policy-area", policies: "policy", projects: "project", districts: "district" };
+    const files = ["edition.yaml", "sdgs.yaml", "related-plans.yaml", ...Object.keys(expected).flatMap((d) => readdirSync(path.join(DATA, d)).map((f) => `${d}/${f}`))];
+    for (const f of files) {
+      const first = readFileSync(path.join(DATA, f), "utf8").split("\n")[0]!;
+      const m = /^# yaml-language-server: \$schema=(\S+)$/.exec(first);
+      expect(m, f).not.toBeNull();
+      const target = path.resolve(path.dirname(path.join(DATA, f)), m![1]!);
+      expect(existsSync(target), f).toBe(true);
+      const kind = f.includes("/") ? expected[f.split("/")[0]!] : f.replace(".yaml", "");
+      expect(path.basename(target), f).toBe(`${kind}.schema.json`);
+    }
+  });
+});
