@@ -160,3 +160,33 @@ describe("the editor schema", () => {
     }
   });
 });
+
+describe("files that are not plan data are refused in bounded time, each with its own message", () => {
+  it("nesting bombs, alias bombs, empty files, folders, binary garbage; BOM and CRLF are fine", async () => {
+    const { writeFileSync, mkdirSync, rmSync, readFileSync } = await import("node:fs");
+    const path = await import("node:path");
+    const dir = dataCopy();
+    const p = (f: string) => path.join(dir, "policies", f);
+    writeFileSync(p("1-1.yaml"), `id: ${"[".repeat(20000)}${"]".repeat(20000)}`);
+    let bomb = 'a: &a ["x","x","x","x","x","x","x","x","x"]\n';
+    for (let i = 1; i < 10; i++) bomb += `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(",")}]\n`;
+    writeFileSync(p("1-2.yaml"), bomb);
+    writeFileSync(p("1-3.yaml"), "");
+    rmSync(p("1-4.yaml"));
+    mkdirSync(p("1-4.yaml"));
+    writeFileSync(p("1-5.yaml"), Buffer.from([0xff, 0xfe, 0x00, 0x41]));
+    writeFileSync(p("2-1.yaml"), "\uFEFF" + readFileSync(path.join(DATA, "policies/2-1.yaml"), "utf8").replace(/\n/g, "\r\n"));
+    const started = performance.now();
+    const messages = Object.fromEntries(
+      checkData(dir).diagnostics.filter((d) => d.severity === "error").map((d) => [path.basename(d.file), d.message]),
+    );
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(messages).toEqual({
+      "1-1.yaml": expect.stringMatching(/^YAML の書き方に誤りがあります（[A-Z_]+）$/),
+      "1-2.yaml": "YAML のエイリアス（& と *）が多すぎるか、読み込めない構造です",
+      "1-3.yaml": "ファイルが空です",
+      "1-4.yaml": "ファイルであるべき場所がフォルダなどになっています（policies/1-4.yaml）",
+      "1-5.yaml": "テキストファイルではありません（バイナリデータが含まれています）",
+    });
+  });
+});

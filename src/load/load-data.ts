@@ -106,8 +106,12 @@ export function loadData(dataDir: string): LoadedData {
     }
     const lines = new LineCounter();
     const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
-    for (const err of doc.errors) diagnostics.push(yamlProblem(file, err.code, err.message, lines.linePos(err.pos[0])));
-    if (doc.errors.length > 0) return;
+    // Only the first syntax error: the ones after it are usually its echoes.
+    const [first] = doc.errors;
+    if (first) {
+      diagnostics.push(yamlProblem(file, first.code, first.message, lines.linePos(first.pos[0])));
+      return;
+    }
     const source: YamlSource = { kind, file, text, doc, lines };
     diagnostics.push(...cleanYaml(source));
     yaml.push(source);
@@ -222,6 +226,7 @@ const YAML_HINTS: Record<string, string> = {
   BLOCK_AS_IMPLICIT_KEY: "「項目名: 値」の形になっているか、コロンの後に半角スペースがあるか確認してください。",
   MULTILINE_IMPLICIT_KEY: "「項目名: 値」の形になっているか、コロンの後に半角スペースがあるか確認してください。",
   UNEXPECTED_TOKEN: "記号の位置を確認してください。値が記号で始まる場合は \"…\" で囲みます。",
+  RESOURCE_EXHAUSTION: "入れ子（[ や { の重なり）が深すぎるか、エイリアスが多すぎます。計画のデータとして書き直してください。",
 };
 
 function yamlProblem(file: string, code: string, message: string, pos: { line: number; col: number }): Diagnostic {
