@@ -49,9 +49,11 @@ export interface BuildResult {
 
 const SDG_ICON_DIR = path.join(PROJECT_ROOT, "assets", "sdgs-icons");
 
-/** Loads and validates the data; refuses (DataError) when there is any error. */
-export function checkData(dataDir: string): { data?: PlanData; diagnostics: Diagnostic[] } {
-  return validate(loadData(dataDir), glyphCoverage(fontFaces()));
+/** Loads and validates the data, with the same warnings a build of `edition` would give. */
+export function checkData(dataDir: string, edition: EditionName = "official"): { data?: PlanData; diagnostics: Diagnostic[] } {
+  const result = validate(loadData(dataDir), glyphCoverage(fontFaces()));
+  if (result.data) result.diagnostics.push(...missingIconWarnings(result.data, edition));
+  return result;
 }
 
 /** Builds the booklet PDF (and its HTML) from the data folder. */

@@ -121,7 +121,7 @@ describe("the official booklet", () => {
     edit(dir, "policies/2-3.yaml", /\nvision: >-\n(  .*\n)+/, "\n");
     const cli = spawnSync("node", [path.join(ROOT, "bin/plan-press.js"), "build", "--data", dir, "--out", out], { encoding: "utf8" });
     expect(cli.status).toBe(1);
-    expect(cli.stderr).toMatch(/policies\/2-3\.yaml:\d+:\d+: エラー: vision: 「目指す姿」がありません/);
+    expect(cli.stderr).toMatch(/policies\/2-3\.yaml:\d+:\d+: エラー: ［目指す姿］ 「目指す姿」がありません/);
     expect(cli.stderr).toContain("前回の PDF はそのままです");
     expect(readFileSync(out).equals(before)).toBe(true);
   });

@@ -54,6 +54,23 @@ describe("the rendered booklet HTML", () => {
   });
 });
 
+describe("SDGs icons", () => {
+  it("use the official file when it is present, with alt text, and a marked placeholder otherwise", () => {
+    const withOfficial = renderHtml(
+      buildModel(checkData(DATA).data!, { sdgIcon: (g) => (g === 3 ? "assets/sdgs-icons/sdg_icon_03_ja_2.png" : undefined) }),
+      { htmlDir: path.join(ROOT, "output"), fonts: fontFaces(), edition: "official" },
+    );
+    expect(withOfficial).toContain('<img class="sdg-icon" src="../assets/sdgs-icons/sdg_icon_03_ja_2.png" alt="SDGs ゴール3「すべての人に健康と福祉を」">');
+    expect(withOfficial).not.toContain("SDGs ゴール3「すべての人に健康と福祉を」（仮アイコン）");
+    expect(withOfficial).toContain("SDGs ゴール4「質の高い教育をみんなに」（仮アイコン）");
+  });
+
+  it("official files missing: every edition but draft warns", () => {
+    const warnings = checkData(DATA).diagnostics.filter((d) => d.severity === "warning");
+    expect(warnings.map((d) => d.message)).toEqual([expect.stringMatching(/^SDGs の公式アイコンがありません（ゴール 1、2、.*17）。仮アイコンで印刷しました$/)]);
+  });
+});
+
 describe("a spread whose content does not fit", () => {
   let out: string;
   let result: BuildResult;

@@ -15,9 +15,9 @@ function check(file: string, from: string | RegExp, to: string) {
 const where = (d: Diagnostic) => `${d.line}:${d.column} ${d.field}`;
 
 describe("plan-press check on the shipped data", () => {
-  it("passes with no error and no warning", () => {
+  it("passes with no error, and warns only that the official SDG icons are not yet in place", () => {
     const result = checkData(DATA);
-    expect(result.diagnostics).toEqual([]);
+    expect(result.diagnostics.map((d) => d.en)).toEqual(["official SDG icon files missing; placeholders printed"]);
     expect(result.data?.policies).toHaveLength(34);
     expect(result.data?.projects).toHaveLength(5);
     expect(result.data?.policyAreas).toHaveLength(7);

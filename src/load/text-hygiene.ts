@@ -56,8 +56,12 @@ export function cleanText(input: string): { text: string; fixes: TextFix[] } {
   const fixes: TextFix[] = [];
   let out = "";
   let index = 0;
-  for (const ch of input) {
+  const chars = [...input];
+  for (let k = 0; k < chars.length; k++) {
+    let ch = chars[k]!;
     const cp = ch.codePointAt(0)!;
+    // ｶﾞ is one letter typed as two: report and replace it as one (ガ), not a bare mark.
+    if (cp >= 0xff61 && cp <= 0xff9d && (chars[k + 1] === "\uff9e" || chars[k + 1] === "\uff9f")) ch += chars[++k];
     let replacement: string | undefined;
     let reason: TextFix["reason"] | undefined;
     const ideograph = RADICAL_TO_IDEOGRAPH.get(cp);
@@ -65,7 +69,7 @@ export function cleanText(input: string): { text: string; fixes: TextFix[] } {
       replacement = String.fromCodePoint(ideograph);
       reason = "radical";
     } else if (cp >= 0xff61 && cp <= 0xff9f) {
-      replacement = ch.normalize("NFKC");
+      replacement = ch.normalize("NFKC").normalize("NFC");
       reason = "halfwidth-kana";
     } else if (cp === 0x200b || cp === 0x200c || cp === 0x200d || cp === 0x2060 || cp === 0xfeff) {
       replacement = "";
@@ -88,15 +92,7 @@ export function cleanText(input: string): { text: string; fixes: TextFix[] } {
     }
     index += ch.length;
   }
-  // Half-width katakana with a separate voiced mark (ｶﾞ → カ゛) must recombine: NFKC does that.
-  if (fixes.some((f) => f.reason === "halfwidth-kana")) out = composeKana(out);
   return { text: out, fixes };
-}
-
-function composeKana(text: string): string {
-  return text.replace(/[\u3041-\u30ff][\u3099\u309a\u309b\u309c]/g, (pair) =>
-    pair.replace("\u309b", "\u3099").replace("\u309c", "\u309a").normalize("NFC"),
-  );
 }
 
 /** U+XXXX form of a character, for messages. */

@@ -28,7 +28,6 @@ export function buildModel(data: PlanData, options: ModelOptions): Booklet {
     id: p.id, name: p.name, department: p.department, period: periodShort(p.period.from, p.period.to, style),
   });
   const areaName = new Map(data.policyAreas.map((a) => [a.id, a.name]));
-  const projectName = new Map(data.projects.map((p) => [p.id, p.name]));
   const sdgById = new Map(data.sdgs.map((g) => [g.id, g]));
 
   const policies: PolicyView[] = data.policies.map((policy) => {
@@ -89,7 +88,7 @@ export function buildModel(data: PlanData, options: ModelOptions): Booklet {
     area.policies.forEach((p, i) => {
       const source = data.policies.find((d) => d.id === p.id)!;
       matrixRows.push({
-        areaName: area.name, areaRowSpan: i === 0 ? area.policies.length : 0, areaId: area.id,
+        areaName: area.name, areaGoal: area.goal, areaRowSpan: i === 0 ? area.policies.length : 0, areaId: area.id,
         policyId: p.id, policyTitle: p.title, policyAnchor: p.anchor,
         cells: data.projects.map((proj) => ({
           directions: source.directions
@@ -176,7 +175,6 @@ export function buildModel(data: PlanData, options: ModelOptions): Booklet {
     });
     return out;
   }
-  void projectName;
 }
 
 function periodShort(from: number, to: number, style: YearStyle): string {

@@ -115,6 +115,7 @@ export interface ProjectView {
 /** One row of the 重点施策との対応 matrix. */
 export interface MatrixRow {
   areaName: string;
+  areaGoal: string;
   /** Set on the first row of its 政策, for a row-spanning cell. */
   areaRowSpan: number;
   areaId: number;

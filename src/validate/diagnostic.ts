@@ -34,14 +34,48 @@ export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
   );
 }
 
+// Field names as staff know them; list items are counted from 1 as printed (方針3, not [2]).
+const FIELD_JA: Record<string, string> = {
+  id: "番号", title: "名称", name: "名称", vision: "目指す姿", issues: "現状と課題", summary: "内容",
+  directions: "方針", programs: "事業", indicators: "成果指標", projects: "重点プロジェクトの対応",
+  project: "プロジェクト番号", basicDirection: "基本的方向の番号", basicDirections: "基本的方向",
+  targets: "数値目標", baseline: "現状値", target: "目標値", value: "値", year: "年度", unit: "単位",
+  direction: "方向", cumulative: "累計", definition: "指標の説明", calculation: "算出方法",
+  rationale: "目標値設定の根拠", sdgs: "SDGs", relatedPlans: "関連計画", plans: "計画", period: "期間",
+  from: "開始年度", to: "終了年度", department: "所管課", goal: "政策のゴール", goals: "ゴール",
+  nationalStrategy: "国総合戦略の施策の方向", situation: "地域の実情・課題認識", aim: "取組の方向性",
+  overview: "取組内容の概要", features: "地区の特性", initiatives: "主な取組", map: "模式図", cells: "マス",
+  description: "事業の内容", stage: "段階", date: "発行日", edition: "版",
+};
+
+// Lists of records are named by number (方針3); lists of plain values by position (SDGs（4番目）).
+const NUMBERED = new Set(["directions", "indicators", "programs", "basicDirections", "targets", "plans", "goals"]);
+
+/** "directions[2].indicators[0].target.value" → "方針3 › 成果指標1 › 目標値 › 値". */
+export function fieldJa(field: string): string {
+  const parts: string[] = [];
+  let key = "";
+  for (const m of field.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
+    if (m[1] !== undefined) {
+      key = m[1];
+      parts.push(FIELD_JA[key] ?? key);
+    } else {
+      const last = parts.pop() ?? "";
+      const n = Number(m[2]) + 1;
+      parts.push(NUMBERED.has(key) ? `${last}${n}` : `${last}（${n}番目）`);
+    }
+  }
+  return parts.join(" › ");
+}
+
 /** The printed form: location, severity, field and message, then the fix and the English line. */
 export function formatDiagnostic(d: Diagnostic): string {
   const label = d.severity === "error" ? "エラー" : "警告";
-  const field = d.field ? `${d.field}: ` : "";
+  const field = d.field ? `［${fieldJa(d.field)}］ ` : "";
   return [
     `${d.file}:${d.line}:${d.column}: ${label}: ${field}${d.message}`,
     `    直し方: ${d.hint}`,
-    `    (${d.severity}: ${d.en})`,
+    `    (${d.severity}${d.field ? ` at ${d.field}` : ""}: ${d.en})`,
   ].join("\n");
 }
 

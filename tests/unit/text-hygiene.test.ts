@@ -10,8 +10,10 @@ describe("cleanText", () => {
     expect("⻑".normalize("NFKC")).toBe("⻑");
   });
 
-  it("turns half-width katakana into full width, voiced marks included", () => {
-    expect(cleanText("ｶﾞｲﾄﾞﾌﾞｯｸ").text).toBe("ガイドブック");
+  it("turns half-width katakana into full width, a voiced mark and its letter as one fix", () => {
+    const { text, fixes } = cleanText("ｶﾞｲﾄﾞﾌﾞｯｸﾎﾟ");
+    expect(text).toBe("ガイドブックポ");
+    expect(fixes.map((f) => `${f.original}→${f.replacement}`)).toEqual(["ｶﾞ→ガ", "ｲ→イ", "ﾄﾞ→ド", "ﾌﾞ→ブ", "ｯ→ッ", "ｸ→ク", "ﾎﾟ→ポ"]);
   });
 
   it("removes zero-width characters and control characters, and turns NBSP into a space", () => {
