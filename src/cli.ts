@@ -174,7 +174,8 @@ async function runBuild(args: string[]): Promise<number> {
     if (result.blockedRequests.length > 0) {
       console.error(`外部への読み込みを ${result.blockedRequests.length} 件止めました: ${result.blockedRequests.slice(0, 5).join(" ")}`);
     }
-    const where = path.relative(process.cwd(), result.outFile) || result.outFile;
+    const relative = path.relative(process.cwd(), result.outFile);
+    const where = relative && !relative.startsWith("..") ? relative : result.outFile;
     console.log(`完成: ${result.pageCount} ページ、${(result.bytes / 1024 / 1024).toFixed(2)} MB、${result.seconds.toFixed(1)} 秒 → ${where}`);
     return 0;
   } finally {

@@ -127,6 +127,26 @@ describe("the official booklet", () => {
   });
 });
 
+describe("a remote or pooled Chrome (--browser-ws-endpoint)", () => {
+  it("prints the same booklet, its files served by plan-press, nothing else loaded", async () => {
+    const puppeteer = (await import("puppeteer")).default;
+    const { findExecutable } = await import("../src/print/browser.js");
+    const remote = await puppeteer.launch({ executablePath: findExecutable(), args: process.getuid?.() === 0 ? ["--no-sandbox"] : [] });
+    try {
+      const remoteOut = path.join(mkdtempSync(path.join(tmpdir(), "plan-press-remote-")), "action-plan.pdf");
+      const r = await build({ dataDir: DATA, outFile: remoteOut, edition: "official", timeout: 120_000, strict: false, browserWsEndpoint: remote.wsEndpoint() });
+      expect(r.pageCount).toBe(result.pageCount);
+      expect(r.blockedRequests).toEqual([]);
+      expect(run("pdffonts", [remoteOut])).not.toContain("Type 3");
+      expect(r.pageLabels.get("policy-7-4")).toBe(result.pageLabels.get("policy-7-4"));
+      // The shared browser is left running for its other users.
+      expect(remote.connected).toBe(true);
+    } finally {
+      await remote.close();
+    }
+  });
+});
+
 describe("the CLI", () => {
   it("has --help for every command", () => {
     for (const args of [["--help"], ["build", "--help"], ["check", "--help"], ["schema", "--help"]]) {

@@ -119,6 +119,8 @@ async function guardRequests(page: Page, remote: boolean, options: PrintOptions,
     }
     if (remote && url.startsWith(SERVED_ORIGIN + "/")) {
       const file = decodeURIComponent(new URL(url).pathname);
+      // Chromium asks a served page for its icon; there is none, and that is not a leak.
+      if (file === "/favicon.ico") return void request.respond({ status: 404, body: "" });
       if (path.resolve(file) === path.resolve(options.htmlFile)) {
         return void request.respond({ status: 200, contentType: "text/html; charset=utf-8", body: options.html });
       }
