@@ -127,6 +127,29 @@ describe("the official booklet", () => {
   });
 });
 
+describe("Ctrl-C during a build", () => {
+  it("stops, leaves the previous PDF byte-identical, no temporary file and no Chromium behind", async () => {
+    const { spawn } = await import("node:child_process");
+    const before = readFileSync(out);
+    const chromiums = () => run("ps", ["-eo", "args"]).split("\n").filter((l) => l.includes("puppeteer_dev_chrome_profile")).length;
+    const running = chromiums();
+    const child = spawn("node", [path.join(ROOT, "bin/plan-press.js"), "build", "--out", out], { cwd: ROOT });
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    // Interrupt once the browser is printing (after HTML生成 is reported).
+    await new Promise<void>((resolve) => child.stderr.on("data", () => stderr.includes("HTML生成") && resolve()));
+    await new Promise((r) => setTimeout(r, 800));
+    child.kill("SIGINT");
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    expect(code).toBe(1);
+    expect(stderr).toContain("中断しました（SIGINT）。前回の PDF はそのままです。");
+    expect(readFileSync(out).equals(before)).toBe(true);
+    expect(readdirSync(path.dirname(out)).filter((f) => f.includes(".tmp"))).toEqual([]);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(chromiums()).toBe(running);
+  });
+});
+
 describe("a remote or pooled Chrome (--browser-ws-endpoint)", () => {
   it("prints the same booklet, its files served by plan-press, nothing else loaded", async () => {
     const puppeteer = (await import("puppeteer")).default;
