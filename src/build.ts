@@ -10,12 +10,12 @@ import type { Diagnostic } from "./validate/diagnostic.js";
 import { buildModel } from "./model/build-model.js";
 import { renderHtml, type EditionName } from "./render/render-html.js";
 import { openBrowser, type BrowserHandle } from "./print/browser.js";
-import { printBooklet, type Overflow, type PaginationHint } from "./print/print-booklet.js";
+import { printBooklet, type Overflow, type PaginationHint, type PrintedBooklet } from "./print/print-booklet.js";
 import { finishPdf } from "./finish/finish-pdf.js";
 import { temporarySibling, writeAtomic } from "./write/write-output.js";
 import { fontFaces } from "./fonts.js";
 import { PROJECT_ROOT } from "./paths.js";
-import { DataError, PlanPressError } from "./errors.js";
+import { BrowserError, DataError, PlanPressError } from "./errors.js";
 import type { ProgressListener, Stage } from "./progress.js";
 import { VERSION } from "./version.js";
 
@@ -31,6 +31,8 @@ export interface BuildOptions {
   onProgress?: ProgressListener;
   /** Aborting (Ctrl-C) closes the browser at once and fails the build; nothing is written. */
   signal?: AbortSignal;
+  /** Things the user should know while the build goes on (a retry). */
+  onNotice?: (message: string) => void;
 }
 
 export interface BuildResult {
@@ -92,12 +94,26 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   options.signal?.addEventListener("abort", closeOnAbort);
   try {
     writeAtomic(sourceHtml, html);
-    browser = await openBrowser({ wsEndpoint: options.browserWsEndpoint, timeout: options.timeout });
-    options.signal?.throwIfAborted();
     const hintFile = paginationHintFile(outFile);
-    const printed = await printBooklet(browser, {
-      htmlFile: sourceHtml, html, timeout: options.timeout, firstBodyAnchor: "ch-intro", hint: readHint(hintFile),
-    });
+    let printed: PrintedBooklet | undefined;
+    // A hung or crashed Chromium is detected by the timeouts and a closed connection; printing
+    // has no side effects, so it is tried once more with a fresh browser before giving up.
+    for (let attempt = 1; !printed; attempt++) {
+      try {
+        browser = await openBrowser({ wsEndpoint: options.browserWsEndpoint, timeout: options.timeout });
+        options.signal?.throwIfAborted();
+        printed = await printBooklet(browser, {
+          htmlFile: sourceHtml, html, timeout: options.timeout, firstBodyAnchor: "ch-intro", hint: readHint(hintFile),
+        });
+      } catch (err) {
+        if (options.signal?.aborted) throw err;
+        const fault = browserFault(err, options.timeout, browser !== undefined && !browser.browser.connected);
+        await browser?.close();
+        browser = undefined;
+        if (!fault || attempt >= 2) throw fault ?? err;
+        options.onNotice?.(`${fault.message.split("\n")[0]} もう一度だけ試します。`);
+      }
+    }
     done("print", `${printed.doc.getPageCount()} ページ、印刷 ${printed.prints} 回`);
     if (options.strict && printed.overflows.length > 0) {
       throw new PlanPressError(overflowMessage(printed.overflows) + "\n--strict のため PDF は作成していません。");
@@ -135,6 +151,22 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     rmSync(sourceHtml, { force: true });
     await browser?.close();
   }
+}
+
+/**
+ * Plain words for a browser that hung or died (retriable); undefined for anything else. An
+ * error we raised ourselves (no browser found, bad pagination) is not a browser fault.
+ */
+export function browserFault(err: unknown, timeout: number, browserGone = false): BrowserError | undefined {
+  if (err instanceof BrowserError) return err.retriable ? err : undefined;
+  if (!(err instanceof Error) || err instanceof PlanPressError) return undefined;
+  if (browserGone || /detached|Target closed|Session closed|Connection closed|browser has disconnected|Protocol error|crash|ECONNRESET|socket hang up/i.test(err.message)) {
+    return new BrowserError("Chromium が印刷の途中で終了しました（クラッシュまたは強制終了）。", { cause: err, retriable: true });
+  }
+  if (err.name === "TimeoutError" || /timed out|timeout/i.test(err.message)) {
+    return new BrowserError(`Chromium が ${Math.round(timeout / 1000)} 秒以内に応答しませんでした（止まっている可能性があります）。大きな冊子では --timeout で待ち時間を延ばせます。`, { cause: err, retriable: true });
+  }
+  return undefined;
 }
 
 /** Where the last build's pagination is kept (a hint for the next build, never trusted). */

@@ -164,6 +164,7 @@ async function runBuild(args: string[]): Promise<number> {
         onProgress: ({ stage, ms, detail }) =>
           console.error(`  ${STAGE_JA[stage]} … ${(ms / 1000).toFixed(2)} 秒${detail ? `（${detail}）` : ""}`),
         signal: interrupt.signal,
+        onNotice: (message) => console.error(`  ${message}`),
       }).catch((err: unknown) => {
         if (interrupt.signal.aborted) throw new PlanPressError(`中断しました（${String(interrupt.signal.reason)}）。前回の PDF はそのままです。`);
         throw err;

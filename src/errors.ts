@@ -19,7 +19,14 @@ export class DataError extends PlanPressError {
 }
 
 /** Chromium could not be found, started, reached or made to print. */
-export class BrowserError extends PlanPressError {}
+export class BrowserError extends PlanPressError {
+  /** True when trying again with a fresh browser may help (it died or hung). */
+  readonly retriable: boolean;
+  constructor(message: string, options?: { cause?: unknown; retriable?: boolean }) {
+    super(message, options);
+    this.retriable = options?.retriable ?? false;
+  }
+}
 
 /** A font file is missing or cannot be read. */
 export class FontError extends PlanPressError {}

@@ -68,8 +68,13 @@ export function loadData(dataDir: string): LoadedData {
         return undefined;
       }
       size = st.size;
-    } catch {
-      diagnostics.push(fileProblem(file, `ファイルがありません（${requiredWhat}）`, "ファイルを作成するか、--data で正しいフォルダを指定してください。", "file not found"));
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === "ENOENT") {
+        diagnostics.push(fileProblem(file, `ファイルがありません（${requiredWhat}）`, "ファイルを作成するか、--data で正しいフォルダを指定してください。", "file not found"));
+      } else {
+        diagnostics.push(fileProblem(file, `ファイルを読めません（${code ?? "error"}）`, "ファイルの権限やリンク（ショートカット）の先を確認してください。", `cannot stat file: ${code}`));
+      }
       return undefined;
     }
     if (size > MAX_FILE_BYTES) {

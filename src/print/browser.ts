@@ -101,7 +101,7 @@ export async function openBrowser(options: BrowserOptions): Promise<BrowserHandl
       handleSIGHUP: false,
     });
   } catch (cause) {
-    throw new BrowserError(`Chromium を起動できません（${executable}）。${(cause as Error).message.split("\n")[0]}`, { cause });
+    throw new BrowserError(`Chromium を起動できません（${executable}）。${(cause as Error).message.split("\n")[0]}`, { cause, retriable: true });
   }
   return {
     browser,

@@ -118,7 +118,10 @@ function toDiagnostic(source: YamlSource, schema: z.ZodType, issue: Issue, root:
   let field = fieldPath(path);
   switch (issue.code) {
     case "invalid_type":
-      if (input === undefined) {
+      if (path.length === 0) {
+        message = `ファイル全体が「項目名: 値」の形になっていません（いまは${received(input)}）`;
+        hint = "見本のファイル（例: data/policies/1-1.yaml）と同じ形で書いてください。";
+      } else if (input === undefined) {
         message = `${name}がありません`;
         hint = `${field.split(".").pop()?.replace(/\[\d+\]$/, "")}: を追加してください${label ? `（${label}）` : ""}。`;
       } else {

@@ -1,0 +1,169 @@
+// Hostile input, injection attempts and a browser that dies: refused or contained, nothing lost.
+import { spawn } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import fc from "fast-check";
+import { parseDocument, stringify } from "yaml";
+import { beforeAll, describe, expect, it } from "vitest";
+import { build, checkData } from "../src/build.js";
+import { buildModel } from "../src/model/build-model.js";
+import { renderHtml } from "../src/render/render-html.js";
+import { fontFaces } from "../src/fonts.js";
+import { DATA, dataCopy, edit } from "./helpers/data-copy.js";
+import { run } from "./helpers/pdf-tools.js";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const CORPUS = path.join(import.meta.dirname, "corpus/hostile");
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+describe("the hostile corpus (tests/corpus/hostile)", () => {
+  const expected: Record<string, string> = JSON.parse(readFileSync(path.join(CORPUS, "expected.json"), "utf8"));
+  for (const [file, message] of Object.entries(expected)) {
+    it(`${file} is refused with its own message, quickly`, () => {
+      const dir = dataCopy();
+      copyFileSync(path.join(CORPUS, file), path.join(dir, "policies/1-1.yaml"));
+      const started = performance.now();
+      const errors = checkData(dir).diagnostics.filter((d) => d.severity === "error" && d.file.endsWith("policies/1-1.yaml"));
+      expect(performance.now() - started).toBeLessThan(5_000);
+      expect(errors).toHaveLength(1);
+      const [before, after] = message.split("{code}");
+      if (after !== undefined) expect(errors[0]!.message).toMatch(new RegExp(`^${escape(before!)}[A-Z_]+${escape(after)}$`));
+      else expect(errors[0]!.message).toBe(message);
+    });
+  }
+
+  it("a 10 MB string, a folder where a file belongs and a symlink loop", () => {
+    const dir = dataCopy();
+    writeFileSync(path.join(dir, "policies/1-1.yaml"), `id: "1-1"\ntitle: ${"あ".repeat(3_500_000)}\n`);
+    rmSync(path.join(dir, "policies/1-2.yaml"));
+    mkdirSync(path.join(dir, "policies/1-2.yaml"));
+    rmSync(path.join(dir, "policies/1-3.yaml"));
+    symlinkSync("1-3.yaml", path.join(dir, "policies/1-3.yaml"));
+    const messages = checkData(dir).diagnostics.filter((d) => d.severity === "error").map((d) => `${path.basename(d.file)} ${d.message}`);
+    expect(messages).toEqual([
+      expect.stringMatching(/^1-1\.yaml ファイルが大きすぎます（\d+ KB）$/),
+      "1-2.yaml ファイルであるべき場所がフォルダなどになっています（policies/1-2.yaml）",
+      "1-3.yaml ファイルを読めません（ELOOP）",
+    ]);
+  });
+});
+
+describe("data that tries markup, script, javascript:, ../../ and a remote image", () => {
+  let out: string;
+  let blocked: string[];
+  beforeAll(async () => {
+    const dir = dataCopy();
+    edit(dir, "policies/1-1.yaml", "title: 子どもを産み育てる環境づくりの推進", `title: "子育て<script>document.title='x'</script><img src=https://example.com/t.png>"`);
+    edit(dir, "policies/1-1.yaml", "issues: |\n", [
+      "issues: |",
+      "  <script>document.body.remove()</script><iframe src=\"file:///etc/passwd\"></iframe>",
+      "",
+      "  [危ないリンク](javascript:alert(1)) [上の階層](../../etc/passwd) [ファイル](file:///etc/passwd) ![画像](https://example.com/x.png)",
+      "",
+      "",
+    ].join("\n"));
+    edit(dir, "edition.yaml", "title: 第3次伊勢崎市総合計画 前期アクションプラン", `title: '計画"; } body { display: none } @page { content: "'`);
+    out = path.join(mkdtempSync(path.join(tmpdir(), "plan-press-inject-")), "action-plan.pdf");
+    blocked = (await build({ dataDir: dir, outFile: out, edition: "official", timeout: 120_000, strict: false })).blockedRequests;
+  });
+
+  it("prints a booklet in which none of them took effect", () => {
+    const html = readFileSync(out.replace(/\.pdf$/, ".html"), "utf8");
+    expect(html).not.toMatch(/<script|<iframe|<img src="?https?:/i);
+    expect(html).not.toMatch(/href="(javascript|file):|href="\.\.\//i);
+    expect(blocked).toEqual([]); // nothing was even requested
+    const text = run("pdftotext", [out, "-"]);
+    // The markup stays visible as text (so staff see what they pasted), and the pages are all there.
+    expect(text).toContain("<script>");
+    expect(text).toContain("危ないリンク");
+    expect(Number(/Pages:\s+(\d+)/.exec(run("pdfinfo", [out]))![1])).toBeGreaterThan(100);
+  });
+});
+
+describe("property: any text or value in a policy file", () => {
+  it("gives a reported validation error or an HTML booklet with no unescaped markup", () => {
+    const dir = dataCopy();
+    const file = path.join(dir, "policies/2-2.yaml");
+    const base = parseDocument(readFileSync(path.join(DATA, "policies/2-2.yaml"), "utf8")).toJS();
+    const nasty = fc.oneof(
+      fc.string(),
+      fc.string({ unit: "grapheme" }),
+      fc.constantFrom("<b>太字</b>", "<script>x()</script>", "\"><img src=x onerror=alert(1)>", "{{edition.title}}", "javascript:alert(1)", "[a](javascript:x)", "![i](http://x/y.png)", "⻑⺠①㈱ｶﾞ", "\u200b\u0000\u202e", "</style><style>", "#", "- ", "1e309"),
+    );
+    const anyValue = fc.oneof(nasty, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(nasty, { maxLength: 2 }));
+    const fields = fc.record({ title: nasty, vision: nasty, issues: nasty, program: nasty, unit: nasty, value: anyValue, year: anyValue, sdg: anyValue });
+    fc.assert(
+      fc.property(fields, (f) => {
+        const data = structuredClone(base);
+        data.title = f.title; data.vision = f.vision; data.issues = f.issues;
+        data.directions[0].programs[0].name = f.program;
+        data.directions[0].indicators[0].unit = f.unit;
+        data.directions[0].indicators[0].target.value = f.value;
+        data.directions[0].indicators[0].baseline.year = f.year;
+        data.sdgs = [f.sdg];
+        writeFileSync(file, stringify(data));
+        const result = checkData(dir);
+        if (!result.data) {
+          expect(result.diagnostics.some((d) => d.severity === "error")).toBe(true);
+          return;
+        }
+        const html = renderHtml(buildModel(result.data, { sdgIcon: () => undefined }), { htmlDir: path.join(ROOT, "output"), fonts: fontFaces(), edition: "official" });
+        expect(html).not.toMatch(/<script|<img src=x|onerror=alert|href="javascript:|<\/style><style>|<iframe/i);
+        expect(html.match(/<style>/g)).toHaveLength(1);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe("Chromium killed mid-print", () => {
+  const ps = () => run("ps", ["-eo", "pid,args"]).split("\n");
+  /** The main process of every Chromium puppeteer started (not its helpers). */
+  const browsers = () =>
+    ps().filter((l) => l.includes("puppeteer_dev_chrome_profile") && !l.includes("--type=")).map((l) => Number(l.trim().split(/\s+/)[0]));
+
+  async function buildKilling(out: string, times: number) {
+    const before = new Set(browsers());
+    const child = spawn("node", [path.join(ROOT, "bin/plan-press.js"), "build", "--out", out], { cwd: ROOT });
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    const done = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    let killed = 0;
+    // Kill only once the browser is at work (the HTML is rendered), so it dies mid-print.
+    await new Promise<void>((resolve) => child.stderr.on("data", () => stderr.includes("HTML生成") && resolve()));
+    await new Promise((r) => setTimeout(r, 600));
+    const timer = setInterval(() => {
+      if (killed >= times) return;
+      for (const pid of browsers()) {
+        if (before.has(pid)) continue;
+        try { process.kill(pid, "SIGKILL"); killed++; before.add(pid); } catch { /* already gone */ }
+      }
+    }, 150);
+    const code = await done;
+    clearInterval(timer);
+    return { code, stderr, killed, leftover: browsers().filter((p) => !before.has(p)) };
+  }
+
+  it("once: the build says so, tries again, and succeeds", async () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), "plan-press-kill-")), "action-plan.pdf");
+    const r = await buildKilling(out, 1);
+    expect(r.killed).toBe(1);
+    expect(r.stderr).toContain("Chromium が印刷の途中で終了しました（クラッシュまたは強制終了）。 もう一度だけ試します。");
+    expect(r.code).toBe(0);
+  });
+
+  it("every time: the build fails in plain words, the previous PDF stays, nothing is left behind", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "plan-press-kill-"));
+    const out = path.join(dir, "action-plan.pdf");
+    writeFileSync(out, "previous booklet");
+    const r = await buildKilling(out, 2);
+    expect(r.code).toBe(1);
+    // The second kill may land while the fresh browser is still starting: either way, plain words.
+    expect(r.stderr).toMatch(/plan-press: Chromium (が印刷の途中で終了しました（クラッシュまたは強制終了）。|を起動できません)/);
+    expect(r.stderr).not.toContain("予期しないエラー");
+    expect(readFileSync(out, "utf8")).toBe("previous booklet");
+    expect(readdirSync(dir)).toEqual(["action-plan.pdf"]);
+    expect(r.leftover).toEqual([]);
+  });
+});
