@@ -167,3 +167,42 @@ describe("Chromium killed mid-print", () => {
     expect(r.leftover).toEqual([]);
   });
 });
+
+describe("the renderer's fences", () => {
+  it("templates never insert data unescaped (no triple-stash)", () => {
+    const dir = path.join(ROOT, "templates");
+    const files = [...readdirSync(dir).filter((f) => f.endsWith(".hbs")).map((f) => path.join(dir, f)), ...readdirSync(path.join(dir, "partials")).map((f) => path.join(dir, "partials", f))];
+    for (const f of files) expect(readFileSync(f, "utf8"), f).not.toContain("{{{");
+  });
+
+  it("blocks and reports every request outside the project's files while printing", async () => {
+    const { openBrowser } = await import("../src/print/browser.js");
+    const { printBooklet } = await import("../src/print/print-booklet.js");
+    const dir = mkdtempSync(path.join(tmpdir(), "plan-press-guard-"));
+    const htmlFile = path.join(dir, "page.html");
+    const html = `<!doctype html><html><head><style>[data-start], .blank-page { break-before: page; }</style></head><body><h1 id="ch-intro" data-start="right"><a href="#ch-intro">x</a></h1>
+      <img src="https://example.com/remote.png"><img src="file:///etc/hostname"><img src="../../../../etc/passwd">
+      <h2 id="end" data-start="left"><a href="#end">end</a></h2></body></html>`;
+    writeFileSync(htmlFile, html);
+    const browser = await openBrowser({ timeout: 60_000 });
+    try {
+      const printed = await printBooklet(browser, { htmlFile, html, timeout: 60_000, firstBodyAnchor: "ch-intro" });
+      expect(printed.blockedRequests.sort()).toEqual(["file:///etc/hostname", "file:///etc/passwd", "https://example.com/remote.png"]);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it("a hung print is stopped by --timeout, retried once, and reported in plain words", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const dir = mkdtempSync(path.join(tmpdir(), "plan-press-timeout-"));
+    const out = path.join(dir, "action-plan.pdf");
+    writeFileSync(out, "previous booklet");
+    const cli = spawnSync("node", [path.join(ROOT, "bin/plan-press.js"), "build", "--out", out, "--timeout", "0.2"], { encoding: "utf8", cwd: ROOT });
+    expect(cli.status).toBe(1);
+    expect(cli.stderr).toContain("もう一度だけ試します");
+    expect(cli.stderr).toMatch(/plan-press: Chromium (が 0 秒以内に応答しませんでした|を起動できません)/);
+    expect(readFileSync(out, "utf8")).toBe("previous booklet");
+    expect(readdirSync(dir)).toEqual(["action-plan.pdf"]);
+  });
+});
