@@ -1,4 +1,5 @@
 // Broken copies of the shipped data, one rule each, with the exact message staff will read.
+import { readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { checkData } from "../src/build.js";
 import type { Diagnostic } from "../src/validate/diagnostic.js";
@@ -77,6 +78,27 @@ describe("broken copies are refused with file, line and field", () => {
       "「累計値の指標なら true」がありません",
       "「cumulatve」という項目はありません",
     ]);
+  });
+
+  it("a 重点施策 without 施策の展開方針, a 方針 without 事業 or 成果指標, an empty 現状と課題", () => {
+    expect(check("policies/3-1.yaml", /\ndirections:\n[\s\S]*?\nsdgs:/, "\ndirections: []\nsdgs:").errors.map((d) => [d.field, d.message])).toEqual([
+      ["directions", "「施策の展開方針」が1件以上必要です（いまは 0 件）"],
+    ]);
+    expect(check("policies/1-1.yaml", /    programs:\n(      .*\n)+?    indicators:/, "    programs: []\n    indicators:").errors.map((d) => [d.field, d.message])).toEqual([
+      ["directions[0].programs", "「目指す姿の実現に向けて重点的に取り組む事業」が1件以上必要です（いまは 0 件）"],
+    ]);
+    expect(check("policies/1-1.yaml", /issues: \|\n(  .*\n|\n)+?directions:/, 'issues: ""\ndirections:').errors.map((d) => [d.field, d.message])).toEqual([
+      ["issues", "「現状と課題」が空です"],
+    ]);
+  });
+
+  it("a 重点施策 whose 政策 does not exist, and two districts claiming the same map cell", () => {
+    const dir = dataCopy();
+    writeFileSync(`${dir}/policies/9-1.yaml`, readFileSync(`${dir}/policies/1-1.yaml`, "utf8").replace('id: "1-1"', 'id: "9-1"'));
+    const cell = /cells: \[\s*"?([A-L]\d+)/.exec(readFileSync(`${dir}/districts/kita.yaml`, "utf8"))![1]!;
+    edit(dir, "districts/minami.yaml", /cells: \[/, `cells: [${cell}, `);
+    const messages = checkData(dir).diagnostics.filter((d) => d.severity === "error").map((d) => d.message);
+    expect(messages).toEqual(["政策 9 がありません（policy-areas/9.yaml）", `模式図のマス ${cell} は 北地区 と重なっています`]);
   });
 
   it("duplicate ids and an id that does not match its file name", () => {
