@@ -160,11 +160,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 export function browserFault(err: unknown, timeout: number, browserGone = false): BrowserError | undefined {
   if (err instanceof BrowserError) return err.retriable ? err : undefined;
   if (!(err instanceof Error) || err instanceof PlanPressError) return undefined;
-  if (browserGone || /detached|Target closed|Session closed|Connection closed|browser has disconnected|Protocol error|crash|ECONNRESET|socket hang up/i.test(err.message)) {
+  if (browserGone || /detached|Target closed|Session closed|Connection closed|browser has disconnected|crash|ECONNRESET|socket hang up/i.test(err.message)) {
     return new BrowserError("Chromium が印刷の途中で終了しました（クラッシュまたは強制終了）。", { cause: err, retriable: true });
   }
   if (err.name === "TimeoutError" || /timed out|timeout/i.test(err.message)) {
-    return new BrowserError(`Chromium が ${Math.round(timeout / 1000)} 秒以内に応答しませんでした（止まっている可能性があります）。大きな冊子では --timeout で待ち時間を延ばせます。`, { cause: err, retriable: true });
+    return new BrowserError(`Chromium が ${Number((timeout / 1000).toFixed(1))} 秒以内に応答しませんでした（止まっている可能性があります）。大きな冊子では --timeout で待ち時間を延ばせます。`, { cause: err, retriable: true });
   }
   return undefined;
 }
@@ -177,7 +177,8 @@ function paginationHintFile(outFile: string): string {
 function readHint(file: string): PaginationHint | undefined {
   try {
     const hint = JSON.parse(readFileSync(file, "utf8"));
-    if (hint.version !== VERSION || !Array.isArray(hint.blanksBefore) || typeof hint.labels !== "object") return undefined;
+    const plainObject = hint.labels !== null && typeof hint.labels === "object" && !Array.isArray(hint.labels);
+    if (hint.version !== VERSION || !Array.isArray(hint.blanksBefore) || !plainObject) return undefined;
     return { blanksBefore: hint.blanksBefore.map(String), labels: hint.labels };
   } catch {
     return undefined;

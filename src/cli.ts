@@ -129,7 +129,16 @@ async function runPages(args: string[]): Promise<number> {
   if (values.help) return help("pages");
   const pdf = path.resolve(String(values.pdf));
   if (!existsSync(pdf)) throw new UsageError(`PDF がありません: ${values.pdf}（先に plan-press build を実行してください）`);
-  const result = await contactSheet(pdf, path.resolve(String(values.out)), 120_000);
+  const interrupt = onInterrupt();
+  let result;
+  try {
+    result = await contactSheet(pdf, path.resolve(String(values.out)), 120_000, interrupt.signal).catch((err: unknown) => {
+      if (interrupt.signal.aborted) throw new PlanPressError(`中断しました（${String(interrupt.signal.reason)}）。`);
+      throw err;
+    });
+  } finally {
+    interrupt.dispose();
+  }
   console.log(`${result.pages} ページの画像と一覧 → ${path.relative(process.cwd(), result.sheet)}`);
   return 0;
 }
@@ -188,13 +197,12 @@ async function runBuild(args: string[]): Promise<number> {
 function onInterrupt(): { signal: AbortSignal; dispose(): void } {
   const controller = new AbortController();
   const listener = (signal: NodeJS.Signals) => controller.abort(signal);
-  process.on("SIGINT", listener);
-  process.on("SIGTERM", listener);
+  const signals: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
+  for (const s of signals) process.on(s, listener);
   return {
     signal: controller.signal,
     dispose: () => {
-      process.off("SIGINT", listener);
-      process.off("SIGTERM", listener);
+      for (const s of signals) process.off(s, listener);
     },
   };
 }

@@ -63,7 +63,8 @@ describe("data that tries markup, script, javascript:, ../../ and a remote image
       "",
       "",
     ].join("\n"));
-    edit(dir, "edition.yaml", "title: 第3次伊勢崎市総合計画 前期アクションプラン", `title: '計画"; } body { display: none } @page { content: "'`);
+    // 政策 names reach CSS (running heads, thumb tabs): try to leave the string and the <style>.
+    edit(dir, "policy-areas/1.yaml", "name: 子育て・教育政策", `name: '子育て"; } body { display: none } </style><script>x()</script><style> @page { content: "'`);
     out = path.join(mkdtempSync(path.join(tmpdir(), "plan-press-inject-")), "action-plan.pdf");
     blocked = (await build({ dataDir: dir, outFile: out, edition: "official", timeout: 120_000, strict: false })).blockedRequests;
   });
@@ -71,6 +72,8 @@ describe("data that tries markup, script, javascript:, ../../ and a remote image
   it("prints a booklet in which none of them took effect", () => {
     const html = readFileSync(out.replace(/\.pdf$/, ".html"), "utf8");
     expect(html).not.toMatch(/<script|<iframe|<img src="?https?:/i);
+    expect(html.match(/<style>/g)).toHaveLength(1);
+    expect(html.match(/<\/style>/g)).toHaveLength(1);
     expect(html).not.toMatch(/href="(javascript|file):|href="\.\.\//i);
     expect(blocked).toEqual([]); // nothing was even requested
     const text = run("pdftotext", [out, "-"]);
@@ -86,13 +89,15 @@ describe("property: any text or value in a policy file", () => {
     const dir = dataCopy();
     const file = path.join(dir, "policies/2-2.yaml");
     const base = parseDocument(readFileSync(path.join(DATA, "policies/2-2.yaml"), "utf8")).toJS();
+    const areaFile = path.join(dir, "policy-areas/2.yaml");
+    const area = parseDocument(readFileSync(areaFile, "utf8")).toJS();
     const nasty = fc.oneof(
       fc.string(),
       fc.string({ unit: "grapheme" }),
       fc.constantFrom("<b>太字</b>", "<script>x()</script>", "\"><img src=x onerror=alert(1)>", "{{edition.title}}", "javascript:alert(1)", "[a](javascript:x)", "![i](http://x/y.png)", "⻑⺠①㈱ｶﾞ", "\u200b\u0000\u202e", "</style><style>", "#", "- ", "1e309"),
     );
     const anyValue = fc.oneof(nasty, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(nasty, { maxLength: 2 }));
-    const fields = fc.record({ title: nasty, vision: nasty, issues: nasty, program: nasty, unit: nasty, value: anyValue, year: anyValue, sdg: anyValue });
+    const fields = fc.record({ title: nasty, vision: nasty, issues: nasty, program: nasty, unit: nasty, value: anyValue, year: anyValue, sdg: anyValue, areaName: nasty });
     fc.assert(
       fc.property(fields, (f) => {
         const data = structuredClone(base);
@@ -103,6 +108,8 @@ describe("property: any text or value in a policy file", () => {
         data.directions[0].indicators[0].baseline.year = f.year;
         data.sdgs = [f.sdg];
         writeFileSync(file, stringify(data));
+        // The 政策 name goes into CSS strings (running heads and tabs).
+        writeFileSync(areaFile, stringify({ ...area, name: f.areaName }));
         const result = checkData(dir);
         if (!result.data) {
           expect(result.diagnostics.some((d) => d.severity === "error")).toBe(true);
@@ -201,7 +208,7 @@ describe("the renderer's fences", () => {
     const cli = spawnSync("node", [path.join(ROOT, "bin/plan-press.js"), "build", "--out", out, "--timeout", "0.2"], { encoding: "utf8", cwd: ROOT });
     expect(cli.status).toBe(1);
     expect(cli.stderr).toContain("もう一度だけ試します");
-    expect(cli.stderr).toMatch(/plan-press: Chromium (が 0 秒以内に応答しませんでした|を起動できません)/);
+    expect(cli.stderr).toMatch(/plan-press: Chromium (が 0.2 秒以内に応答しませんでした|を起動できません)/);
     expect(readFileSync(out, "utf8")).toBe("previous booklet");
     expect(readdirSync(dir)).toEqual(["action-plan.pdf"]);
   });

@@ -60,6 +60,12 @@ describe("broken copies are refused with file, line and field", () => {
     ]);
   });
 
+  it("an issue date that does not exist", () => {
+    expect(check("edition.yaml", "date: 2026-10-01", "date: 2026-13-45").errors.map((d) => [d.field, d.message])).toEqual([
+      ["date", "「発行日」が実在しない日付です。いまの値:「2026-13-45」"],
+    ]);
+  });
+
   it("a year that is not a year, and a target year outside the plan period", () => {
     expect(check("policies/1-1.yaml", "year: 令和5年度", "year: 昨年度").errors[0]!.message).toBe("「基準となる年度」を年度として読めません。いまの値:「昨年度」");
     const { errors } = check("policies/1-1.yaml", "target: { value: 400, year: 令和11年度 }", "target: { value: 400, year: 令和13年度 }");

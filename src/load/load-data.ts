@@ -1,13 +1,13 @@
 // Stage 1, load: reads data/ into parsed YAML documents (with their source positions) and
 // Markdown texts, cleaning characters that must not reach the booklet (each fix is reported).
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { lstatSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { LineCounter, parseDocument, isScalar, visit, type Document } from "yaml";
+import { LineCounter, parseDocument, visit, type Document } from "yaml";
 import type { FileKind } from "../validate/schema.js";
 import type { Diagnostic } from "../validate/diagnostic.js";
 import { fieldPath } from "../validate/diagnostic.js";
 import { cleanText, codePointLabel, reasonJa, type TextFix } from "./text-hygiene.js";
-import { displayPath, lineColumn } from "./source.js";
+import { displayPath, lineColumn, nodePath } from "./source.js";
 
 /** A parsed YAML data file. */
 export interface YamlSource {
@@ -18,11 +18,12 @@ export interface YamlSource {
   lines: LineCounter;
 }
 
-/** A Markdown prose file (data/text/NAME.md). */
+/** A Markdown prose file (data/text/NAME.md): cleaned text, and the file as written. */
 export interface MarkdownSource {
   name: string;
   file: string;
   text: string;
+  raw: string;
 }
 
 /** Everything read from the data folder, plus the problems met while reading it. */
@@ -70,10 +71,11 @@ export function loadData(dataDir: string): LoadedData {
       size = st.size;
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      if (code === "ENOENT") {
+      const dangling = code === "ENOENT" && (() => { try { return lstatSync(abs).isSymbolicLink(); } catch { return false; } })();
+      if (code === "ENOENT" && !dangling) {
         diagnostics.push(fileProblem(file, `ファイルがありません（${requiredWhat}）`, "ファイルを作成するか、--data で正しいフォルダを指定してください。", "file not found"));
       } else {
-        diagnostics.push(fileProblem(file, `ファイルを読めません（${code ?? "error"}）`, "ファイルの権限やリンク（ショートカット）の先を確認してください。", `cannot stat file: ${code}`));
+        diagnostics.push(fileProblem(file, `ファイルを読めません（${dangling ? "リンク先がありません" : code ?? "error"}）`, "ファイルの権限やリンク（ショートカット）の先を確認してください。", `cannot stat file: ${code}`));
       }
       return undefined;
     }
@@ -141,7 +143,7 @@ export function loadData(dataDir: string): LoadedData {
     const file = displayPath(abs);
     const { text, fixes } = cleanText(raw);
     diagnostics.push(...fixDiagnostics(file, "", fixes, (i) => lineColumn(raw, i)));
-    markdown.push({ name, file, text });
+    markdown.push({ name, file, text, raw });
   }
   return { dataDir, yaml, markdown, diagnostics };
 }
@@ -166,9 +168,7 @@ function cleanYaml(source: YamlSource): Diagnostic[] {
       if (fixes.length === 0) return;
       node.value = text;
       const raw = source.text.slice(node.range[0], node.range[1]);
-      const path = ancestry
-        .map((a) => ("key" in a && isScalar(a.key) ? a.key.value : undefined))
-        .filter((k) => k !== undefined) as PropertyKey[];
+      const path = nodePath(ancestry, node);
       // The raw characters stand in the source as typed: find each one's own offset there.
       let searchFrom = 0;
       out.push(

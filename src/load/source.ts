@@ -57,3 +57,16 @@ export function locate(
   const pos = source.lines.linePos(offset);
   return { line: pos.line, column: pos.col };
 }
+
+/** The field path of a node met by yaml's visit(), list positions included (directions[2].title). */
+export function nodePath(ancestry: readonly unknown[], node: unknown): PropertyKey[] {
+  const chain = [...ancestry, node];
+  const out: PropertyKey[] = [];
+  for (let i = 0; i < chain.length - 1; i++) {
+    const here = chain[i];
+    const next = chain[i + 1];
+    if (isPair(here) && isScalar(here.key) && here.value === next) out.push(here.key.value as PropertyKey);
+    else if (isSeq(here)) out.push(here.items.indexOf(next as never));
+  }
+  return out;
+}

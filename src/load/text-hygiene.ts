@@ -51,6 +51,14 @@ function replacePlatformDependent(ch: string): string {
   return ch.normalize("NFKC").replace(/\(/g, "（").replace(/\)/g, "）");
 }
 
+// Format characters (zero-width spaces, bidi marks and overrides, soft hyphens), line/paragraph
+// separators and variation selectors: invisible, unprintable in the booklet's font, common in
+// text pasted from Word and PDFs.
+const FORMAT_CHAR = /^\p{Cf}$/u;
+function isInvisible(ch: string, cp: number): boolean {
+  return FORMAT_CHAR.test(ch) || cp === 0x2028 || cp === 0x2029 || (cp >= 0xfe00 && cp <= 0xfe0f);
+}
+
 /** Cleans one string; returns the new text and every fix, with indexes into the original. */
 export function cleanText(input: string): { text: string; fixes: TextFix[] } {
   const fixes: TextFix[] = [];
@@ -71,7 +79,7 @@ export function cleanText(input: string): { text: string; fixes: TextFix[] } {
     } else if (cp >= 0xff61 && cp <= 0xff9f) {
       replacement = ch.normalize("NFKC").normalize("NFC");
       reason = "halfwidth-kana";
-    } else if (cp === 0x200b || cp === 0x200c || cp === 0x200d || cp === 0x2060 || cp === 0xfeff) {
+    } else if (isInvisible(ch, cp)) {
       replacement = "";
       reason = "invisible";
     } else if (cp === 0x00a0 || cp === 0x202f) {

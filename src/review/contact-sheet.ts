@@ -13,7 +13,7 @@ export interface ContactSheetResult {
 }
 
 /** Renders thumbnails of `pdf` into `outDir` and a contact sheet of spreads. */
-export async function contactSheet(pdf: string, outDir: string, timeout: number): Promise<ContactSheetResult> {
+export async function contactSheet(pdf: string, outDir: string, timeout: number, signal?: AbortSignal): Promise<ContactSheetResult> {
   mkdirSync(outDir, { recursive: true });
   for (const f of readdirSync(outDir)) if (/^page-\d+\.png$/.test(f)) rmSync(path.join(outDir, f));
   try {
@@ -43,12 +43,17 @@ export async function contactSheet(pdf: string, outDir: string, timeout: number)
   writeFileSync(htmlFile, html);
   const sheet = path.join(outDir, "contact-sheet.png");
   const browser = await openBrowser({ timeout });
+  // Ctrl-C closes the browser at once; the awaits below then fail and the finally cleans up.
+  const closeOnAbort = () => void browser.close();
+  signal?.addEventListener("abort", closeOnAbort);
   try {
+    signal?.throwIfAborted();
     const page = await browser.browser.newPage();
     await page.setViewport({ width: 6 * 260 + 24, height: 800 });
     await page.goto(pathToFileURL(htmlFile).href, { waitUntil: "load", timeout });
     await page.screenshot({ path: sheet as `${string}.png`, fullPage: true });
   } finally {
+    signal?.removeEventListener("abort", closeOnAbort);
     await browser.close();
     rmSync(htmlFile, { force: true });
   }

@@ -1,13 +1,13 @@
 // A character the fonts lack would print as tofu (or fall back to a system font that changes
 // pagination and embeds as Type 3): refuse it with its place in the data.
 import * as fontkit from "fontkit";
-import { isScalar, visit } from "yaml";
+import { visit } from "yaml";
 import type { LoadedData } from "../load/load-data.js";
-import { lineColumn } from "../load/source.js";
-import { codePointLabel } from "../load/text-hygiene.js";
+import { lineColumn, nodePath } from "../load/source.js";
+import { cleanText, codePointLabel } from "../load/text-hygiene.js";
 import type { FontFace } from "../fonts.js";
 import { FontError } from "../errors.js";
-import type { Diagnostic } from "./diagnostic.js";
+import { fieldPath, type Diagnostic } from "./diagnostic.js";
 
 /** Which code points the booklet's text font can draw. */
 export interface GlyphCoverage {
@@ -56,7 +56,7 @@ export function checkGlyphs(loaded: LoadedData, coverage: GlyphCoverage): Diagno
           seen.add(ch);
           const raw = source.text.slice(node.range?.[0] ?? 0, node.range?.[1] ?? 0);
           const pos = source.lines.linePos((node.range?.[0] ?? 0) + Math.max(raw.indexOf(ch), 0));
-          const field = ancestry.map((a) => ("key" in a && isScalar(a.key) ? String(a.key.value) : "")).filter(Boolean).join(".");
+          const field = fieldPath(nodePath(ancestry, node));
           out.push(problem(source.file, pos.line, pos.col, field, ch));
         }
       },
@@ -65,10 +65,11 @@ export function checkGlyphs(loaded: LoadedData, coverage: GlyphCoverage): Diagno
   for (const m of loaded.markdown) {
     const seen = new Set<string>();
     let index = 0;
-    for (const ch of m.text) {
-      if (!coverage.has(ch.codePointAt(0)!) && !seen.has(ch)) {
+    // Positions are in the file as written; characters the cleaning replaces are not printed.
+    for (const ch of m.raw) {
+      if (!coverage.has(ch.codePointAt(0)!) && !seen.has(ch) && cleanText(ch).fixes.length === 0) {
         seen.add(ch);
-        const { line, column } = lineColumn(m.text, index);
+        const { line, column } = lineColumn(m.raw, index);
         out.push(problem(m.file, line, column, "", ch));
       }
       index += ch.length;

@@ -25,14 +25,23 @@ export const numeric = z
 
 /** 2025, "2025年度", "令和7年度", "R7", "平成31年度" → 2025 …; undefined if not a year. */
 export function parseFiscalYear(input: number | string): number | undefined {
-  if (typeof input === "number") return Number.isInteger(input) && input >= 1900 && input <= 2200 ? input : undefined;
+  if (typeof input === "number") return Number.isInteger(input) && input >= 1926 && input <= 2200 ? input : undefined;
   const s = input.normalize("NFKC").replace(/\s/g, "");
   const western = /^(\d{4})(?:年度?)?$/.exec(s);
   if (western) return parseFiscalYear(Number(western[1]));
   const era = /^(令和|平成|R|H)(\d{1,2}|元)(?:年度?)?$/i.exec(s);
   if (!era) return undefined;
   const n = era[2] === "元" ? 1 : Number(era[2]);
-  return /^(令和|R)$/i.test(era[1]!) ? 2018 + n : 1988 + n;
+  const reiwa = /^(令和|R)$/i.test(era[1]!);
+  // 令和 starts at 元年 (2019); 平成 ran from 元年 to 31年 (1989–2019).
+  if (n < 1 || (!reiwa && n > 31)) return undefined;
+  return reiwa ? 2018 + n : 1988 + n;
+}
+
+/** "2026-10-01" is a real day (not 2026-13-45 or 2026-02-30). */
+export function isCalendarDate(iso: string): boolean {
+  const d = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
 }
 
 /** 80, "80", "８０", "1,234.5" → number; undefined if not a number. */
@@ -209,7 +218,11 @@ export const edition = z
     period: yearRange.describe("この計画（前期アクションプラン）の期間"),
     stage: z.enum(["素案", "案", "最終案", "策定"]).describe("文書の段階"),
     version: text("版（例: 第2版）"),
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe("発行日（YYYY-MM-DD）"),
+    date: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .refine(isCalendarDate, { message: "calendar-date" })
+      .describe("発行日（YYYY-MM-DD）"),
     yearStyle: z.enum(yearStyles).default("era-western").describe("年度の表記（era-western: 令和7年度（2025年度））"),
     publisher: z
       .object({

@@ -1,8 +1,8 @@
 // Checks each file against the schema and says what is wrong in the staff's words.
-import { isScalar, visit } from "yaml";
+import { visit } from "yaml";
 import type { z } from "zod";
 import type { YamlSource } from "../load/load-data.js";
-import { locate } from "../load/source.js";
+import { locate, nodePath } from "../load/source.js";
 import { fileKinds } from "./schema.js";
 import { fieldPath, type Diagnostic } from "./diagnostic.js";
 
@@ -40,14 +40,7 @@ function fullWidthNumberWarnings(source: YamlSource, parsed: unknown): Diagnosti
   visit(source.doc, {
     Scalar(_key, node, ancestry) {
       if (typeof node.value !== "string" || !/[０-９]/.test(node.value)) return;
-      const path = ancestry
-        .map((a, i) => {
-          if ("key" in a && isScalar(a.key)) return a.key.value as PropertyKey;
-          const parent = ancestry[i - 1];
-          if (parent && "items" in parent && Array.isArray(parent.items)) return parent.items.indexOf(a as never);
-          return undefined;
-        })
-        .filter((k) => k !== undefined && k !== -1) as PropertyKey[];
+      const path = nodePath(ancestry, node);
       if (typeof valueAt(parsed, path) !== "number") return;
       const pos = source.lines.linePos(node.range?.[0] ?? 0);
       out.push({
@@ -170,6 +163,9 @@ function toDiagnostic(source: YamlSource, schema: z.ZodType, issue: Issue, root:
       if (issue.message === "fiscal-year") {
         message = `${name}を年度として読めません。いまの値:「${received(input)}」`;
         hint = "2025、2025年度、令和7年度 のいずれかで書いてください。";
+      } else if (issue.message === "calendar-date") {
+        message = `${name}が実在しない日付です。いまの値:「${received(input)}」`;
+        hint = "YYYY-MM-DD の形で、実在する日付を書いてください（例: 2026-10-01）。";
       } else if (issue.message === "number") {
         message = `${name}は数値で書きます。いまの値:「${received(input)}」`;
         hint = "半角数字だけで書いてください（単位は unit に書きます）。";

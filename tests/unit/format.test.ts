@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { dateLabel, eraYear, fiscalYearLabel, formatNumber, decimals } from "../../src/model/format.js";
-import { parseFiscalYear, parseNumber } from "../../src/validate/schema.js";
+import { isCalendarDate, parseFiscalYear, parseNumber } from "../../src/validate/schema.js";
+import { cssString } from "../../src/render/render-html.js";
 
 describe("years and figures", () => {
   it("reads fiscal years in every way staff write them", () => {
@@ -8,6 +9,10 @@ describe("years and figures", () => {
     expect(parseFiscalYear("令和元年度")).toBe(2019);
     expect(parseFiscalYear("平成30年度")).toBe(2018);
     expect(parseFiscalYear("来年")).toBeUndefined();
+    // Eras have bounds: no 令和0年, 平成 ended in its 31st year; no year before 昭和.
+    expect(parseFiscalYear("令和0年度")).toBeUndefined();
+    expect(parseFiscalYear("平成45年度")).toBeUndefined();
+    expect(parseFiscalYear(1900)).toBeUndefined();
   });
 
   it("prints one convention, configurable", () => {
@@ -23,5 +28,21 @@ describe("years and figures", () => {
     expect(parseNumber("八十")).toBeUndefined();
     expect(formatNumber(3420, decimals(3420, 3800))).toBe("3,420");
     expect(formatNumber(90, decimals(78.4, 90))).toBe("90.0");
+  });
+});
+
+describe("edition dates and CSS strings", () => {
+  it("accepts only real calendar days", () => {
+    expect(isCalendarDate("2026-10-01")).toBe(true);
+    expect(isCalendarDate("2026-13-45")).toBe(false);
+    expect(isCalendarDate("2026-02-30")).toBe(false);
+  });
+
+  it("quotes data for running heads so it cannot leave the string or the <style> element", () => {
+    const hostile = '政策"; } body { display: none } </style><script>x()</script>\\';
+    const css = cssString(hostile);
+    expect(css.startsWith('"') && css.endsWith('"')).toBe(true);
+    expect(css.slice(1, -1)).not.toMatch(/(^|[^\\])"/);
+    expect(css).not.toMatch(/[<>]/);
   });
 });

@@ -20,6 +20,12 @@ describe("cleanText", () => {
     expect(cleanText("a\u200bb\u00a0c\u0007d\ne").text).toBe("ab cd\ne");
   });
 
+  it("removes bidi marks and overrides, soft hyphens, line separators and variation selectors", () => {
+    const { text, fixes } = cleanText("注\u200e意\u202e喚\u2066起\u00ad！\u2028⚠\ufe0f");
+    expect(text).toBe("注意喚起！⚠");
+    expect(new Set(fixes.map((f) => f.reason))).toEqual(new Set(["invisible"]));
+  });
+
   it("replaces platform-dependent characters the way an editor would", () => {
     expect(cleanText("①㈱Ⅳ㎡⑴㍻").text).toBe("（1）（株）IVm²（1）平成");
   });
