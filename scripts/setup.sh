@@ -19,7 +19,7 @@ if [ ${#need[@]} -gt 0 ]; then
     sudo_cmd="sudo"
   fi
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
 # npm packages, exactly as locked; skipped when the lock file has not changed since last time.
