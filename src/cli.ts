@@ -10,9 +10,9 @@ import { STAGE_JA } from "./progress.js";
 import { VERSION } from "./version.js";
 import { writeJsonSchemas } from "./validate/json-schema.js";
 import { contactSheet } from "./review/contact-sheet.js";
+import { EDITIONS } from "./render/render-html.js";
 import { existsSync } from "node:fs";
 
-const EDITIONS = ["official"] as const;
 
 const HELP: Record<string, string> = {
   main: `plan-press ${VERSION} — 総合計画のデータから冊子PDFをつくります
@@ -28,8 +28,9 @@ const HELP: Record<string, string> = {
   build: `plan-press build — データから冊子PDFをつくります
 
   --data DIR                 計画データのフォルダ（既定: data）
-  --out FILE                 出力するPDF（既定: output/action-plan.pdf）。同じ場所に印刷したHTMLも書き出します
-  --edition NAME             版: ${EDITIONS.join(", ")}（既定: official）
+  --out FILE                 出力するPDF（既定: output/action-plan.pdf、draft は output/action-plan-draft.pdf）。
+                             同じ場所に印刷したHTMLも書き出します
+  --edition NAME             版: official（正式版）、draft（審議会用の「案」: 全ページに「案」と版・日付）（既定: official）
   --browser-ws-endpoint URL  起動済みのChrome（ws://…）で印刷する
   --timeout SECONDS          ブラウザの起動・読込・印刷の待ち時間（既定: 120）
   --strict                   ページに収まらない内容をエラーにする（既定は警告）
@@ -121,6 +122,11 @@ function runCheck(args: string[]): number {
   return ok ? 0 : 1;
 }
 
+/** output/action-plan.pdf for the official edition, output/action-plan-EDITION.pdf otherwise. */
+function defaultOut(edition: string): string {
+  return edition === "official" ? "output/action-plan.pdf" : `output/action-plan-${edition}.pdf`;
+}
+
 async function runPages(args: string[]): Promise<number> {
   const { values } = parse(args, {
     pdf: { type: "string", default: "output/action-plan.pdf" },
@@ -146,7 +152,7 @@ async function runPages(args: string[]): Promise<number> {
 async function runBuild(args: string[]): Promise<number> {
   const { values } = parse(args, {
     data: { type: "string", default: "data" },
-    out: { type: "string", default: "output/action-plan.pdf" },
+    out: { type: "string" },
     edition: { type: "string", default: "official" },
     "browser-ws-endpoint": { type: "string" },
     timeout: { type: "string", default: "120" },
@@ -165,7 +171,7 @@ async function runBuild(args: string[]): Promise<number> {
   try {
     const result = await build({
         dataDir: path.resolve(String(values.data)),
-        outFile: String(values.out),
+        outFile: values.out === undefined ? defaultOut(edition) : String(values.out),
         edition: edition as (typeof EDITIONS)[number],
         browserWsEndpoint: values["browser-ws-endpoint"] as string | undefined,
         timeout: timeout * 1000,

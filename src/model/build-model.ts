@@ -6,7 +6,7 @@ import type {
   Booklet, DirectionView, IndicatorView, LinkedDirection, MatrixRow, PlanRef, PolicyAreaView,
   PolicyView, ProjectView, RelatedPlanView, TextSection, TocEntry, ValueView,
 } from "./types.js";
-import { compactYear, dateLabel, decimals, fiscalYearLabel, formatNumber, periodLabel, type YearStyle } from "./format.js";
+import { compactYear, dateLabel, dayLabel, decimals, fiscalYearLabel, formatNumber, periodLabel, type YearStyle } from "./format.js";
 
 /** Options that do not come from the data: which SDG icon files exist. */
 export interface ModelOptions {
@@ -133,7 +133,7 @@ export function buildModel(data: PlanData, options: ModelOptions): Booklet {
   return {
     edition: {
       title: e.title, subtitle: e.subtitle, city: e.city, author: e.author, futureVision: e.futureVision,
-      stage: e.stage, version: e.version, dateLabel: dateLabel(e.date), isoDate: e.date,
+      stage: e.stage, version: e.version, dateLabel: dateLabel(e.date), dayLabel: dayLabel(e.date), isoDate: e.date,
       period: periodLabel(e.period.from, e.period.to, style),
       periodShort: periodShort(e.period.from, e.period.to, style),
       longTermVision: `${e.longTermVision.name}　${periodLabel(e.longTermVision.period.from, e.longTermVision.period.to, style)}`,

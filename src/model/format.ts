@@ -41,6 +41,12 @@ export function dateLabel(isoDate: string): string {
   return `${eraYear(y)}年${m}月`;
 }
 
+/** 2026-10-01 → 令和8年10月1日 (drafts are dated to the day). */
+export function dayLabel(isoDate: string): string {
+  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
+  return `${eraYear(y)}年${m}月${d}日`;
+}
+
 /** Decimal places as typed ("90.0" arrives as 90): the larger of the pair, so both align. */
 export function decimals(...values: number[]): number {
   return Math.max(0, ...values.map((v) => (String(v).split(".")[1] ?? "").length));

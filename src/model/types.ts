@@ -169,6 +169,8 @@ export interface EditionView {
   version: string;
   /** Issue date, e.g. 令和8年10月. */
   dateLabel: string;
+  /** Full date for drafts, e.g. 令和8年10月1日. */
+  dayLabel: string;
   isoDate: string;
   period: string;
   periodShort: string;

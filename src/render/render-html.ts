@@ -18,7 +18,9 @@ export interface RenderOptions {
   edition: EditionName;
 }
 
-export type EditionName = "official";
+/** The editions: official (正式版) and draft (「案」 for the committee). */
+export const EDITIONS = ["official", "draft"] as const;
+export type EditionName = (typeof EDITIONS)[number];
 
 const TEMPLATES_DIR = path.join(PROJECT_ROOT, "templates");
 const STYLES_DIR = path.join(PROJECT_ROOT, "styles");
@@ -38,7 +40,13 @@ export function renderHtml(booklet: Booklet, options: RenderOptions): string {
   }
   const template = hb.compile(readTemplate("booklet.hbs"), { strict: true, noEscape: false });
   // The stylesheet is the project's own (not data), so it is inserted unescaped.
-  return template({ ...booklet, css: new hb.SafeString(styles(options)), editionName: options.edition });
+  const e = booklet.edition;
+  return template({
+    ...booklet,
+    css: new hb.SafeString(styles(options)),
+    editionName: options.edition,
+    draftStamp: `${e.stage}　${e.version}　${e.dayLabel}`,
+  });
 }
 
 function readTemplate(name: string): string {

@@ -1,0 +1,44 @@
+// The committee's draft: 「案」 with version and date on every page, the same pages as the official.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { build, type BuildResult } from "../src/build.js";
+import { DATA } from "./helpers/data-copy.js";
+import { flatten, pageText, qpdfJson, run } from "./helpers/pdf-tools.js";
+
+let draft: BuildResult;
+let official: BuildResult;
+
+beforeAll(async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "plan-press-draft-"));
+  draft = await build({ dataDir: DATA, outFile: path.join(dir, "action-plan-draft.pdf"), edition: "draft", timeout: 120_000, strict: false });
+  official = await build({ dataDir: DATA, outFile: path.join(dir, "action-plan.pdf"), edition: "official", timeout: 120_000, strict: false });
+});
+
+describe("the draft edition", () => {
+  it("has 「案」 on every page, and its version and date on every page", () => {
+    for (let page = 1; page <= draft.pageCount; page++) {
+      const text = pageText(draft.outFile, page);
+      expect(text, `page ${page}`).toContain("案");
+      expect(text, `page ${page}`).toMatch(/第1版・令和8年10月1日時点|第1版\s+令和8年10月1日/);
+    }
+  });
+
+  it("keeps the official edition's pages, TOC numbers, bookmarks and labels", () => {
+    expect(draft.pageCount).toBe(official.pageCount);
+    expect([...draft.pageLabels]).toEqual([...official.pageLabels]);
+    const d = qpdfJson(draft.outFile);
+    const o = qpdfJson(official.outFile);
+    expect(d.pagelabels).toEqual(o.pagelabels);
+    const marks = (items: typeof d.outlines) => flatten(items).map((b) => `${b.depth} ${b.title} ${b.destpageposfrom1}`);
+    expect(marks(d.outlines)).toEqual(marks(o.outlines));
+  });
+
+  it("keeps every text readable and its fonts embedded, and does not warn about SDG placeholders", () => {
+    expect(run("pdffonts", [draft.outFile])).not.toContain("Type 3");
+    expect(run("pdftotext", [draft.outFile, "-"]).replace(/\s/g, "")).toContain("子どもを産み育てる環境づくりの推進");
+    expect(draft.diagnostics.filter((d) => d.en.includes("SDG"))).toEqual([]);
+    expect(official.diagnostics.filter((d) => d.en.includes("SDG"))).toHaveLength(1);
+  });
+});
