@@ -21,6 +21,13 @@ describe("the plan model", () => {
     expect(booklet.indicators.length).toBeGreaterThan(100);
   });
 
+  it("prints figures with the decimals typed: 80.0 → 90.0 stays so", () => {
+    const dir = dataCopy();
+    edit(dir, "policies/1-1.yaml", "value: 78.4", "value: 80.0");
+    const indicator = model(dir).policyAreas[0]!.policies[0]!.directions[0]!.indicators[0]!;
+    expect([indicator.baseline.value, indicator.target.value]).toEqual(["80.0", "90.0"]);
+  });
+
   it("derives the matrix, the project pages' 方針 and KPI, and the plan list from one link", () => {
     const before = model(DATA);
     const dir = dataCopy();

@@ -158,7 +158,14 @@ function cleanYaml(source: YamlSource): Diagnostic[] {
   const out: Diagnostic[] = [];
   visit(source.doc, {
     Scalar(_key, node, ancestry) {
-      if (typeof node.value !== "string" || !node.range) return;
+      if (!node.range) return;
+      // YAML reads 90.0 as 90; the booklet prints figures as typed, so keep the text.
+      if (typeof node.value === "number") {
+        const typed = source.text.slice(node.range[0], node.range[1]);
+        if (/^-?\d+\.\d+$/.test(typed)) node.value = typed;
+        return;
+      }
+      if (typeof node.value !== "string") return;
       // YAML folds a line break into a space; between Japanese characters that space is not
       // wanted (Japanese has no word spaces), so folded lines are joined without it.
       if (node.type !== "BLOCK_LITERAL" && source.text.slice(node.range[0], node.range[1]).includes("\n")) {

@@ -6,7 +6,7 @@ import type {
   Booklet, DirectionView, IndicatorView, LinkedDirection, MatrixRow, PlanRef, PolicyAreaView,
   PolicyView, ProjectView, RelatedPlanView, TextSection, TocEntry, ValueView,
 } from "./types.js";
-import { compactYear, dateLabel, dayLabel, decimals, fiscalYearLabel, formatNumber, periodLabel, type YearStyle } from "./format.js";
+import { compactYear, dateLabel, dayLabel, fiscalYearLabel, formatNumber, periodLabel, type YearStyle } from "./format.js";
 
 /** Options that do not come from the data: which SDG icon files exist. */
 export interface ModelOptions {
@@ -40,7 +40,7 @@ export function buildModel(data: PlanData, options: ModelOptions): Booklet {
         projects: unique(d.projects.map((l) => l.project)).map((id) => ({ id, anchor: `project-${id}`, label: `重点プロジェクト${id}` })),
         indicators: d.indicators.map((ind): IndicatorView => {
           seq++;
-          const digits = decimals(ind.baseline.value, ind.target.value);
+          const digits = Math.max(ind.baseline.digits, ind.target.digits);
           return {
             anchor: `indicator-${policy.id}-${seq}`, number: `${policy.id}-${seq}`, name: ind.name, unit: ind.unit,
             baseline: value(ind.baseline, digits), target: value(ind.target, digits),
@@ -73,7 +73,7 @@ export function buildModel(data: PlanData, options: ModelOptions): Booklet {
     nationalStrategy: project.nationalStrategy, summary: project.summary,
     situation: project.situation, aim: project.aim,
     targets: project.targets.map((t) => {
-      const digits = decimals(t.baseline.value, t.target.value);
+      const digits = Math.max(t.baseline.digits, t.target.digits);
       return { name: t.name, unit: t.unit, baseline: value(t.baseline, digits), target: value(t.target, digits) };
     }),
     basicDirections: project.basicDirections.map((b, i) => ({

@@ -47,11 +47,6 @@ export function dayLabel(isoDate: string): string {
   return `${eraYear(y)}年${m}月${d}日`;
 }
 
-/** Decimal places as typed ("90.0" arrives as 90): the larger of the pair, so both align. */
-export function decimals(...values: number[]): number {
-  return Math.max(0, ...values.map((v) => (String(v).split(".")[1] ?? "").length));
-}
-
 /** 1234.5 → 1,234.5 with a fixed number of decimals, half-width as Japanese plans print figures. */
 export function formatNumber(value: number, fractionDigits: number): string {
   return new Intl.NumberFormat("ja-JP", {

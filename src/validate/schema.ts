@@ -61,8 +61,23 @@ export const yearRange = z
 
 /** 現状値 or 目標値 with the fiscal year it refers to. */
 export const measuredValue = z
-  .object({ value: numeric.describe("値"), year: fiscalYear.describe("基準となる年度") })
-  .strict();
+  .object({ value: z.union([z.number(), z.string()]).describe("値"), year: fiscalYear.describe("基準となる年度") })
+  .strict()
+  .transform((input, ctx) => {
+    const value = parseNumber(input.value);
+    if (value === undefined) {
+      ctx.addIssue({ code: "custom", message: "number", path: ["value"], input: input.value });
+      return z.NEVER;
+    }
+    // Decimal places as typed (90.0 stays 90.0 in the table), so a pair prints alike.
+    return { value, year: input.year, digits: typedDecimals(input.value) };
+  });
+
+/** Decimal places as written: "90.0" → 1, 85 → 0. */
+export function typedDecimals(input: number | string): number {
+  const text = typeof input === "number" ? String(input) : input.normalize("NFKC").replace(/[,\s]/g, "");
+  return (/\.(\d+)$/.exec(text)?.[1] ?? "").length;
+}
 
 /** 成果指標 (outcome indicator) of a 施策の展開方針; also serves as the projects' KPI. */
 export const indicator = z

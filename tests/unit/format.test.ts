@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { dateLabel, eraYear, fiscalYearLabel, formatNumber, decimals } from "../../src/model/format.js";
-import { isCalendarDate, parseFiscalYear, parseNumber } from "../../src/validate/schema.js";
+import { dateLabel, eraYear, fiscalYearLabel, formatNumber } from "../../src/model/format.js";
+import { isCalendarDate, parseFiscalYear, parseNumber, typedDecimals } from "../../src/validate/schema.js";
 import { cssString } from "../../src/render/render-html.js";
 
 describe("years and figures", () => {
@@ -26,8 +26,9 @@ describe("years and figures", () => {
   it("reads numbers with full-width digits and commas, and prints them with commas", () => {
     expect(parseNumber("１，２３４．５")).toBe(1234.5);
     expect(parseNumber("八十")).toBeUndefined();
-    expect(formatNumber(3420, decimals(3420, 3800))).toBe("3,420");
-    expect(formatNumber(90, decimals(78.4, 90))).toBe("90.0");
+    expect(formatNumber(3420, 0)).toBe("3,420");
+    expect(formatNumber(90, 1)).toBe("90.0");
+    expect([typedDecimals("90.0"), typedDecimals(85), typedDecimals("１，２３４．５０")]).toEqual([1, 0, 2]);
   });
 });
 
