@@ -8,6 +8,7 @@ import { validate, type PlanData } from "./validate/validate.js";
 import { glyphCoverage } from "./validate/glyphs.js";
 import type { Diagnostic } from "./validate/diagnostic.js";
 import { buildModel } from "./model/build-model.js";
+import type { EditionView } from "./model/types.js";
 import { renderHtml, type EditionName } from "./render/render-html.js";
 import { openBrowser, type BrowserHandle } from "./print/browser.js";
 import { printBooklet, type Overflow, type PaginationHint, type PrintedBooklet } from "./print/print-booklet.js";
@@ -18,6 +19,7 @@ import { PROJECT_ROOT } from "./paths.js";
 import { BrowserError, DataError, PlanPressError } from "./errors.js";
 import type { ProgressListener, Stage } from "./progress.js";
 import { VERSION } from "./version.js";
+import { changesSince, type RevisionChanges } from "./diff/revision-changes.js";
 
 export interface BuildOptions {
   dataDir: string;
@@ -33,6 +35,8 @@ export interface BuildOptions {
   signal?: AbortSignal;
   /** Things the user should know while the build goes on (a retry). */
   onNotice?: (message: string) => void;
+  /** Draft only: mark what changed since this git revision or data folder, and list it at the front. */
+  changesSince?: string;
 }
 
 export interface BuildResult {
@@ -47,6 +51,12 @@ export interface BuildResult {
   blockedRequests: string[];
   /** Anchor → printed page label (for tests and the TOC check). */
   pageLabels: Map<string, string>;
+  /** With changesSince: the changes listed and marked. */
+  changes?: RevisionChanges;
+  /** The edition as printed (title, stage, version, dates). */
+  edition: EditionView;
+  /** The date written into the PDF (SOURCE_DATE_EPOCH or the edition's date). */
+  documentDate: Date;
 }
 
 const SDG_ICON_DIR = path.join(PROJECT_ROOT, "assets", "sdgs-icons");
@@ -72,12 +82,19 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const loaded = loadData(options.dataDir);
   done("load", `${loaded.yaml.length + loaded.markdown.length} ファイル`);
   const fonts = fontFaces();
-  const validation = validate(loaded, glyphCoverage(fonts));
+  const glyphs = glyphCoverage(fonts);
+  const validation = validate(loaded, glyphs);
   if (!validation.data) throw new DataError(validation.diagnostics);
   const warnings = validation.diagnostics.filter((d) => d.severity === "warning").length;
   done("validate", warnings ? `警告 ${warnings} 件` : "問題なし");
 
-  const booklet = buildModel(validation.data, { sdgIcon: officialIcon });
+  let changes: RevisionChanges | undefined;
+  if (options.changesSince !== undefined) {
+    changes = changesSince(options.changesSince, options.dataDir, validation.data, glyphs);
+    done("compare", `${changes.since}から ${changes.rows.length} 項目`);
+  }
+
+  const booklet = buildModel(validation.data, { sdgIcon: officialIcon, changes });
   validation.diagnostics.push(...missingIconWarnings(validation.data, options.edition));
   done("model", `重点施策 ${booklet.policyAreas.reduce((n, a) => n + a.policies.length, 0)} 件`);
 
@@ -144,7 +161,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       outFile, htmlFile, pageCount: printed.doc.getPageCount(), bytes: pdf.byteLength,
       seconds: (performance.now() - started) / 1000, prints: printed.prints,
       diagnostics: validation.diagnostics, overflows: printed.overflows,
-      blockedRequests: printed.blockedRequests, pageLabels: labels,
+      blockedRequests: printed.blockedRequests, pageLabels: labels, changes,
+      edition: booklet.edition, documentDate: documentDate(e.date),
     };
   } finally {
     options.signal?.removeEventListener("abort", closeOnAbort);

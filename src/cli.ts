@@ -11,6 +11,7 @@ import { VERSION } from "./version.js";
 import { writeJsonSchemas } from "./validate/json-schema.js";
 import { contactSheet } from "./review/contact-sheet.js";
 import { EDITIONS } from "./render/render-html.js";
+import { shinkyuTaisho } from "./diff/shinkyu.js";
 import { existsSync } from "node:fs";
 
 
@@ -20,6 +21,7 @@ const HELP: Record<string, string> = {
 使い方:
   plan-press build   [--data DIR] [--out FILE] [--edition NAME]   冊子PDFをつくる
   plan-press check   [--data DIR]                                 データを検証する（PDFはつくらない）
+  plan-press diff    --from REF [--to DIR] [--out FILE]           新旧対照表（PDF）をつくる
   plan-press pages   [--pdf FILE] [--out DIR]                     ページの画像と一覧（コンタクトシート）をつくる
   plan-press schema                                               エディタ用の JSON Schema を書き出す
   plan-press help [COMMAND]                                       説明を表示する
@@ -34,6 +36,8 @@ const HELP: Record<string, string> = {
   --browser-ws-endpoint URL  起動済みのChrome（ws://…）で印刷する
   --timeout SECONDS          ブラウザの起動・読込・印刷の待ち時間（既定: 120）
   --strict                   ページに収まらない内容をエラーにする（既定は警告）
+  --changes-since REF        （draft のみ）REF（git のリビジョンか古いデータのフォルダ）からの変更に印を付け、
+                             目次の次に変更箇所の一覧（ページ付き）を載せる。例: --changes-since HEAD
   -h, --help                 この説明
 
 データにエラーがあるときはPDFをつくらず、前回のPDFはそのまま残ります。`,
@@ -43,6 +47,16 @@ const HELP: Record<string, string> = {
   -h, --help   この説明
 
 すべての問題を「ファイル:行:列」とともに表示します。エラーがあれば終了コード 1、警告だけなら 0。`,
+  diff: `plan-press diff — 前の版と比べた新旧対照表（PDF）をつくります
+
+  --from REF   比べる前の版: git のリビジョン（HEAD、HEAD~1、タグ名など）か、古いデータのフォルダ
+  --to DIR     新しい版のデータのフォルダ（既定: data）
+  --out FILE   出力するPDF（既定: output/shinkyu-taisho.pdf）
+  --browser-ws-endpoint URL, --timeout SECONDS   build と同じ
+  -h, --help   この説明
+
+変更のあった項目ごとに1行、左に新（改正後）、右に旧（改正前）を並べ、変わった文字に下線を引きます。
+数値は値として比べます（80 → 85）。各行に新しい冊子でのページを示し、変更の一覧を画面にも表示します。`,
   pages: `plan-press pages — 冊子の全ページの画像と、見開きで並べた一覧（コンタクトシート）をつくります
 
   --pdf FILE   対象のPDF（既定: output/action-plan.pdf）
@@ -66,6 +80,8 @@ export async function main(argv: string[]): Promise<number> {
         return runCheck(rest);
       case "pages":
         return await runPages(rest);
+      case "diff":
+        return await runDiff(rest);
       case "schema":
         if (wantsHelp(rest)) return help("schema");
         for (const file of writeJsonSchemas()) console.log(file);
@@ -122,6 +138,70 @@ function runCheck(args: string[]): number {
   return ok ? 0 : 1;
 }
 
+async function runDiff(args: string[]): Promise<number> {
+  const { values } = parse(args, {
+    from: { type: "string" },
+    to: { type: "string", default: "data" },
+    out: { type: "string", default: "output/shinkyu-taisho.pdf" },
+    "browser-ws-endpoint": { type: "string" },
+    timeout: { type: "string", default: "120" },
+  });
+  if (values.help) return help("diff");
+  if (!values.from) throw new UsageError("--from で、比べる前の版（git のリビジョンか古いデータのフォルダ）を指定してください。例: plan-press diff --from HEAD");
+  const interrupt = onInterrupt();
+  try {
+    const result = await shinkyuTaisho({
+      from: String(values.from), dataDir: path.resolve(String(values.to)), outFile: String(values.out),
+      timeout: timeoutMs(values.timeout), browserWsEndpoint: values["browser-ws-endpoint"] as string | undefined,
+      signal: interrupt.signal, onProgress: drawProgress, onNotice: (message) => console.error(`  ${message}`),
+    }).catch(interrupted(interrupt.signal, "前回の新旧対照表はそのままです。"));
+    // A short summary: how many items changed in each group, and where.
+    const groups = new Map<string, { count: number; pages: Set<string> }>();
+    for (const row of result.rows) {
+      const g = groups.get(row.group) ?? { count: 0, pages: new Set<string>() };
+      g.count++;
+      if (row.page && row.page !== "—") g.pages.add(row.page);
+      groups.set(row.group, g);
+    }
+    console.log(`${result.since}からの変更: ${result.rows.length} 項目（${groups.size} か所）`);
+    for (const [name, g] of groups) console.log(`  ${name}　${g.count} 項目${g.pages.size ? `（p.${[...g.pages].join("、")}）` : ""}`);
+    console.log(`新旧対照表: ${result.pageCount} ページ、${kb(result.bytes)} → ${shown(result.outFile)}`);
+    return 0;
+  } finally {
+    interrupt.dispose();
+  }
+}
+
+/** Seconds from --timeout as milliseconds, or a usage error. */
+function timeoutMs(value: string | boolean | undefined): number {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError("--timeout は秒数（正の数）で指定してください。");
+  return seconds * 1000;
+}
+
+/** Progress of each stage as a plain line on stderr. */
+function drawProgress({ stage, ms, detail }: { stage: keyof typeof STAGE_JA; ms: number; detail?: string }): void {
+  console.error(`  ${STAGE_JA[stage]} … ${(ms / 1000).toFixed(2)} 秒${detail ? `（${detail}）` : ""}`);
+}
+
+/** After Ctrl-C, the failure is the interruption, said plainly. */
+function interrupted(signal: AbortSignal, kept: string): (err: unknown) => never {
+  return (err) => {
+    if (signal.aborted) throw new PlanPressError(`中断しました（${String(signal.reason)}）。${kept}`);
+    throw err;
+  };
+}
+
+/** A path relative to the working folder when it is inside it. */
+function shown(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith("..") ? relative : file;
+}
+
+function kb(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(2)} MB` : `${(bytes / 1024).toFixed(1)} KB`;
+}
+
 /** output/action-plan.pdf for the official edition, output/action-plan-EDITION.pdf otherwise. */
 function defaultOut(edition: string): string {
   return edition === "official" ? "output/action-plan.pdf" : `output/action-plan-${edition}.pdf`;
@@ -157,14 +237,18 @@ async function runBuild(args: string[]): Promise<number> {
     "browser-ws-endpoint": { type: "string" },
     timeout: { type: "string", default: "120" },
     strict: { type: "boolean", default: false },
+    "changes-since": { type: "string" },
   });
   if (values.help) return help("build");
   const edition = String(values.edition);
   if (!(EDITIONS as readonly string[]).includes(edition)) {
     throw new UsageError(`版「${edition}」はありません。使える版: ${EDITIONS.join(", ")}`);
   }
-  const timeout = Number(values.timeout);
-  if (!Number.isFinite(timeout) || timeout <= 0) throw new UsageError("--timeout は秒数（正の数）で指定してください。");
+  const timeout = timeoutMs(values.timeout);
+  const changesSince = values["changes-since"] as string | undefined;
+  if (changesSince !== undefined && edition !== "draft") {
+    throw new UsageError("--changes-since は審議会用の「案」（--edition draft）で使います。例: plan-press build --edition draft --changes-since HEAD");
+  }
 
   // Ctrl-C: aborting closes Chromium at once; the build's finally blocks remove temporary files.
   const interrupt = onInterrupt();
@@ -174,25 +258,21 @@ async function runBuild(args: string[]): Promise<number> {
         outFile: values.out === undefined ? defaultOut(edition) : String(values.out),
         edition: edition as (typeof EDITIONS)[number],
         browserWsEndpoint: values["browser-ws-endpoint"] as string | undefined,
-        timeout: timeout * 1000,
+        timeout,
         strict: Boolean(values.strict),
-        onProgress: ({ stage, ms, detail }) =>
-          console.error(`  ${STAGE_JA[stage]} … ${(ms / 1000).toFixed(2)} 秒${detail ? `（${detail}）` : ""}`),
+        changesSince,
+        onProgress: drawProgress,
         signal: interrupt.signal,
         onNotice: (message) => console.error(`  ${message}`),
-      }).catch((err: unknown) => {
-        if (interrupt.signal.aborted) throw new PlanPressError(`中断しました（${String(interrupt.signal.reason)}）。前回の PDF はそのままです。`);
-        throw err;
-      });
+      }).catch(interrupted(interrupt.signal, "前回の PDF はそのままです。"));
     const warnings = result.diagnostics.filter((d) => d.severity === "warning");
     printDiagnostics(warnings);
     if (result.overflows.length > 0) console.error(overflowMessage(result.overflows));
     if (result.blockedRequests.length > 0) {
       console.error(`外部への読み込みを ${result.blockedRequests.length} 件止めました: ${result.blockedRequests.slice(0, 5).join(" ")}`);
     }
-    const relative = path.relative(process.cwd(), result.outFile);
-    const where = relative && !relative.startsWith("..") ? relative : result.outFile;
-    console.log(`完成: ${result.pageCount} ページ、${(result.bytes / 1024 / 1024).toFixed(2)} MB、${result.seconds.toFixed(1)} 秒 → ${where}`);
+    if (result.changes) console.error(`  ${result.changes.since}からの変更 ${result.changes.rows.length} 項目を、目次の次の「前回からの変更箇所」に載せ、本文に印を付けました。`);
+    console.log(`完成: ${result.pageCount} ページ、${(result.bytes / 1024 / 1024).toFixed(2)} MB、${result.seconds.toFixed(1)} 秒 → ${shown(result.outFile)}`);
     return 0;
   } finally {
     interrupt.dispose();

@@ -1,11 +1,12 @@
 // Progress as events from the pipeline; the CLI decides how to draw them (stderr, plain lines).
 
 /** A stage of the build, in order. */
-export type Stage = "load" | "validate" | "model" | "render" | "print" | "finish" | "write";
+export type Stage = "load" | "validate" | "compare" | "model" | "render" | "print" | "finish" | "write";
 
 export const STAGE_JA: Record<Stage, string> = {
   load: "データ読込",
   validate: "検証",
+  compare: "前の版との比較",
   model: "構成",
   render: "HTML生成",
   print: "印刷（Chromium）",

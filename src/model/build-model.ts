@@ -3,15 +3,20 @@
 import type { PlanData } from "../validate/validate.js";
 import type { PolicyData, RelatedPlanData } from "../validate/schema.js";
 import type {
-  Booklet, DirectionView, IndicatorView, LinkedDirection, MatrixRow, PlanRef, PolicyAreaView,
+  Booklet, ChangeListView, DirectionView, IndicatorView, LinkedDirection, MatrixRow, PlanRef, PolicyAreaView,
   PolicyView, ProjectView, RelatedPlanView, TextSection, TocEntry, ValueView,
 } from "./types.js";
 import { compactYear, dateLabel, dayLabel, fiscalYearLabel, formatNumber, periodLabel, type YearStyle } from "./format.js";
+import {
+  areaKey, basicDirectionKey, directionKey, districtKey, indicatorKey, policyKey, programKey, projectKey, projectTargetKey, textKey,
+} from "./change-keys.js";
 
-/** Options that do not come from the data: which SDG icon files exist. */
+/** Options that do not come from the data: which SDG icon files exist, what changed. */
 export interface ModelOptions {
   /** Relative URL of the official icon of goal N, if its file is present. */
   sdgIcon: (goal: number) => string | undefined;
+  /** A draft's changes since an earlier version (src/diff/), listed and marked. */
+  changes?: { since: string; rows: Array<{ group: string; item: string; key: string }> };
 }
 
 const DIRECTION_MARK: Record<string, string> = { 増加: "↑", 減少: "↓", 維持: "→" };
@@ -36,13 +41,14 @@ export function buildModel(data: PlanData, options: ModelOptions): Booklet {
     const directions: DirectionView[] = policy.directions.map((d, i) => {
       const label = `方針${i + 1}`;
       return {
-        number: i + 1, label, title: d.title, summary: d.summary, programs: d.programs,
+        key: directionKey(policy.id, i + 1), number: i + 1, label, title: d.title, summary: d.summary,
+        programs: d.programs.map((p, k) => ({ key: programKey(policy.id, i + 1, k + 1), name: p.name, description: p.description })),
         projects: unique(d.projects.map((l) => l.project)).map((id) => ({ id, anchor: `project-${id}`, label: `重点プロジェクト${id}` })),
-        indicators: d.indicators.map((ind): IndicatorView => {
+        indicators: d.indicators.map((ind, k): IndicatorView => {
           seq++;
           const digits = Math.max(ind.baseline.digits, ind.target.digits);
           return {
-            anchor: `indicator-${policy.id}-${seq}`, number: `${policy.id}-${seq}`, name: ind.name, unit: ind.unit,
+            key: indicatorKey(policy.id, i + 1, k + 1), anchor: `indicator-${policy.id}-${seq}`, number: `${policy.id}-${seq}`, name: ind.name, unit: ind.unit,
             baseline: value(ind.baseline, digits), target: value(ind.target, digits),
             direction: ind.direction, directionMark: DIRECTION_MARK[ind.direction] ?? "",
             cumulative: ind.cumulative, definition: ind.definition, calculation: ind.calculation,
@@ -52,7 +58,7 @@ export function buildModel(data: PlanData, options: ModelOptions): Booklet {
       };
     });
     return {
-      id: policy.id, anchor: `policy-${policy.id}`, areaId, areaName: areaName.get(areaId) ?? "",
+      key: policyKey(policy.id), id: policy.id, anchor: `policy-${policy.id}`, areaId, areaName: areaName.get(areaId) ?? "",
       title: policy.title, vision: policy.vision, issues: policy.issues, directions,
       sdgs: policy.sdgs.map((g) => {
         const goal = sdgById.get(g)!;
@@ -64,20 +70,20 @@ export function buildModel(data: PlanData, options: ModelOptions): Booklet {
   });
 
   const policyAreas: PolicyAreaView[] = data.policyAreas.map((a) => ({
-    id: a.id, anchor: `area-${a.id}`, name: a.name, goal: a.goal, pageName: `area-${a.id}`,
+    key: areaKey(a.id), id: a.id, anchor: `area-${a.id}`, name: a.name, goal: a.goal, pageName: `area-${a.id}`,
     policies: policies.filter((p) => p.areaId === a.id),
   }));
 
   const projects: ProjectView[] = data.projects.map((project) => ({
-    id: project.id, anchor: `project-${project.id}`, name: project.name,
+    key: projectKey(project.id), id: project.id, anchor: `project-${project.id}`, name: project.name,
     nationalStrategy: project.nationalStrategy, summary: project.summary,
     situation: project.situation, aim: project.aim,
-    targets: project.targets.map((t) => {
+    targets: project.targets.map((t, k) => {
       const digits = Math.max(t.baseline.digits, t.target.digits);
-      return { name: t.name, unit: t.unit, baseline: value(t.baseline, digits), target: value(t.target, digits) };
+      return { key: projectTargetKey(project.id, k + 1), name: t.name, unit: t.unit, baseline: value(t.baseline, digits), target: value(t.target, digits) };
     }),
     basicDirections: project.basicDirections.map((b, i) => ({
-      number: i + 1, title: b.title, overview: b.overview,
+      key: basicDirectionKey(project.id, i + 1), number: i + 1, title: b.title, overview: b.overview,
       directions: linkedDirections(data.policies, policies, project.id, i + 1),
     })),
     relatedPlans: project.relatedPlans.map((id) => planRef(plansById.get(id)!)),
@@ -105,13 +111,13 @@ export function buildModel(data: PlanData, options: ModelOptions): Booklet {
     projects: data.projects.filter((pr) => pr.relatedPlans.includes(p.id)).map((pr) => ({ id: pr.id, anchor: `project-${pr.id}` })),
   }));
 
-  const section = (name: keyof PlanData["texts"], anchor: string): TextSection => splitTitle(data.texts[name], anchor);
+  const section = (name: keyof PlanData["texts"], anchor: string): TextSection => ({ key: textKey(name), ...splitTitle(data.texts[name], anchor) });
   const intro = [section("purpose", "intro-purpose"), section("period", "intro-period"), section("management", "intro-management")];
   const structureText = section("structure", "structure-text");
   const districtsText = section("districts", "districts-text");
   const projectsText = section("projects", "projects-text");
   const districts = data.districts.map((d, i) => ({
-    id: d.id, anchor: `district-${d.id}`, name: d.name, features: d.features, vision: d.vision,
+    key: districtKey(d.id), id: d.id, anchor: `district-${d.id}`, name: d.name, features: d.features, vision: d.vision,
     initiatives: d.initiatives, cells: d.map.cells, colorIndex: i % 11,
   }));
   const e = data.edition;
@@ -146,6 +152,8 @@ export function buildModel(data: PlanData, options: ModelOptions): Booklet {
     projects: { text: projectsText, list: projects },
     matrix: { projects: data.projects.map((p) => ({ id: p.id, name: p.name })), rows: matrixRows },
     policyAreas,
+    howToRead: withoutKeys(policies[0]!),
+    changes: options.changes && changeList(options.changes),
     relatedPlans,
     indicators: policies.flatMap((p) => p.directions.flatMap((d) => d.indicators)),
     pageNames: [
@@ -177,6 +185,22 @@ export function buildModel(data: PlanData, options: ModelOptions): Booklet {
   }
 }
 
+/** A copy of a view with every change-mark key blanked (ids must be unique on the page). */
+function withoutKeys<T>(view: T): T {
+  return JSON.parse(JSON.stringify(view), (name, value) => (name === "key" ? "" : value));
+}
+
+/** Rows of the comparison grouped as they come (in plan order), for the front list. */
+function changeList(changes: NonNullable<ModelOptions["changes"]>): ChangeListView {
+  const groups: ChangeListView["groups"] = [];
+  for (const row of changes.rows) {
+    let group = groups.at(-1);
+    if (!group || group.name !== row.group) groups.push((group = { name: row.group, items: [] }));
+    group.items.push({ item: row.item, id: row.key });
+  }
+  return { since: changes.since, count: changes.rows.length, groups, ids: [...new Set(changes.rows.map((r) => r.key))] };
+}
+
 function periodShort(from: number, to: number, style: YearStyle): string {
   return style === "western" || style === "western-era" ? `${from}〜${to}年度` : `${fiscalYearLabel(from, "era").replace("年度", "")}〜${fiscalYearLabel(to, "era")}`;
 }
@@ -194,7 +218,7 @@ function leaf(anchor: string, title: string, level: number): TocEntry {
 }
 
 /** "# 見出し\n本文" → title and body; validation guarantees the heading. */
-function splitTitle(markdown: string, anchor: string): TextSection {
+function splitTitle(markdown: string, anchor: string): Omit<TextSection, "key"> {
   const text = markdown.trimStart();
   const nl = text.indexOf("\n");
   const first = nl === -1 ? text : text.slice(0, nl);

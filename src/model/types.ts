@@ -10,6 +10,8 @@ export interface ValueView {
 
 /** 成果指標 as printed on a policy page and in the 資料編. */
 export interface IndicatorView {
+  /** Change-mark id prefix (model/change-keys.ts); "" in the 各ページの見方 miniature. */
+  key: string;
   /** Anchor id of its 資料編 entry. */
   anchor: string;
   /** 1-1-1: policy 1-1, its first indicator. */
@@ -30,12 +32,14 @@ export interface IndicatorView {
 }
 
 export interface ProgramView {
+  key: string;
   name: string;
   description: string;
 }
 
 /** 施策の展開方針 (方針1, 方針2 …). */
 export interface DirectionView {
+  key: string;
   number: number;
   label: string;
   title: string;
@@ -64,6 +68,7 @@ export interface PlanRef {
 
 /** 重点施策, drawn as a two-page spread. */
 export interface PolicyView {
+  key: string;
   id: string;
   anchor: string;
   areaId: number;
@@ -81,6 +86,7 @@ export interface PolicyView {
 
 /** 政策 with its 重点施策. */
 export interface PolicyAreaView {
+  key: string;
   id: number;
   anchor: string;
   name: string;
@@ -100,6 +106,7 @@ export interface LinkedDirection {
 }
 
 export interface ProjectView {
+  key: string;
   id: number;
   anchor: string;
   name: string;
@@ -107,8 +114,8 @@ export interface ProjectView {
   summary: string;
   situation: string;
   aim: string;
-  targets: Array<{ name: string; unit: string; baseline: ValueView; target: ValueView }>;
-  basicDirections: Array<{ number: number; title: string; overview: string; directions: LinkedDirection[] }>;
+  targets: Array<{ key: string; name: string; unit: string; baseline: ValueView; target: ValueView }>;
+  basicDirections: Array<{ key: string; number: number; title: string; overview: string; directions: LinkedDirection[] }>;
   relatedPlans: PlanRef[];
 }
 
@@ -126,6 +133,7 @@ export interface MatrixRow {
 }
 
 export interface DistrictView {
+  key: string;
   id: string;
   anchor: string;
   name: string;
@@ -153,6 +161,7 @@ export interface TocEntry {
 
 /** A prose section from Markdown. */
 export interface TextSection {
+  key: string;
   anchor: string;
   title: string;
   /** Markdown without its first heading (the title). */
@@ -190,8 +199,28 @@ export interface Booklet {
   projects: { text: TextSection; list: ProjectView[] };
   matrix: { projects: Array<{ id: number; name: string }>; rows: MatrixRow[] };
   policyAreas: PolicyAreaView[];
+  /** The first 重点施策 without change-mark ids, drawn as the 各ページの見方 miniature. */
+  howToRead: PolicyView;
+  /** Draft with --changes-since: what changed, listed at the front and marked on the pages. */
+  changes?: ChangeListView;
   relatedPlans: RelatedPlanView[];
   indicators: IndicatorView[];
   /** Named @page rules: running heads per section. */
   pageNames: Array<{ name: string; head: string; colorVar: string; tab?: string }>;
+}
+
+/** One changed item in the draft's change list; `id` is the changed element (its page is looked up). */
+export interface ChangeItemView {
+  item: string;
+  id: string;
+}
+
+/** The draft's list of what changed since an earlier version of the data (front matter). */
+export interface ChangeListView {
+  /** What the draft is compared with, e.g. 「HEAD（2026年11月20日）」 or a folder name. */
+  since: string;
+  count: number;
+  groups: Array<{ name: string; items: ChangeItemView[] }>;
+  /** Every changed element id: the templates mark these. */
+  ids: string[];
 }

@@ -77,7 +77,7 @@ export async function printBooklet(handle: BrowserHandle, options: PrintOptions)
 
     // Without a hint the first print only measures: untagged is a third faster.
     let tagged = options.hint !== undefined;
-    if (options.hint) await page.evaluate(applyPagination, options.hint.blanksBefore, [], options.hint.labels);
+    if (options.hint) await page.evaluate(applyPagination, options.hint.blanksBefore, [], options.hint.labels, options.firstBodyAnchor);
     for (let prints = 1; prints <= MAX_PRINTS; prints++) {
       const pdf = await page.pdf({
         preferCSSPageSize: true,
@@ -91,7 +91,7 @@ export async function printBooklet(handle: BrowserHandle, options: PrintOptions)
       const pages = readDestinations(doc);
       const starts = await page.evaluate(collectStarts);
       const plan = planPagination({ starts, pages, pageCount: doc.getPageCount(), firstBodyAnchor: options.firstBodyAnchor });
-      const changed = await page.evaluate(applyPagination, plan.blanksBefore, plan.blanksRemoved, plan.labels);
+      const changed = await page.evaluate(applyPagination, plan.blanksBefore, plan.blanksRemoved, plan.labels, options.firstBodyAnchor);
       if (!changed && tagged) {
         const html = await page.content();
         const hint = { blanksBefore: starts.filter((s) => s.hasBlankBefore).map((s) => s.anchor), labels: plan.labels };
@@ -100,6 +100,23 @@ export async function printBooklet(handle: BrowserHandle, options: PrintOptions)
       tagged = true;
     }
     throw new BrowserError(`目次のページ番号が ${MAX_PRINTS} 回の印刷で定まりませんでした（不具合です。報告してください）。`);
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
+/** Prints a document that needs no page numbers resolved (e.g. the 新旧対照表), behind the same fence. */
+export async function printDocument(handle: BrowserHandle, options: { htmlFile: string; html: string; timeout: number }): Promise<{ pdf: Uint8Array; blockedRequests: string[] }> {
+  const page = await handle.browser.newPage();
+  const blocked: string[] = [];
+  try {
+    page.setDefaultTimeout(options.timeout);
+    await guardRequests(page, handle.remote, { ...options, firstBodyAnchor: "" }, blocked);
+    const url = handle.remote ? SERVED_ORIGIN + pathToFileURL(options.htmlFile).pathname : pathToFileURL(options.htmlFile).href;
+    await page.goto(url, { waitUntil: "load", timeout: options.timeout });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false, timeout: options.timeout });
+    return { pdf, blockedRequests: blocked };
   } finally {
     await page.close().catch(() => undefined);
   }
@@ -161,8 +178,11 @@ function collectStarts(): PageStart[] {
   }));
 }
 
-/** In the page: insert or remove blank pages and set page numbers; true if anything changed. */
-function applyPagination(blanksBefore: string[], blanksRemoved: string[], labels: Record<string, string>): boolean {
+/**
+ * In the page: insert or remove blank pages and set page numbers; true if anything changed. The
+ * blank before the body's first page is front matter: it must not count in the folios.
+ */
+function applyPagination(blanksBefore: string[], blanksRemoved: string[], labels: Record<string, string>, firstBodyAnchor: string): boolean {
   let changed = false;
   for (const anchor of blanksRemoved) {
     const blank = document.getElementById(anchor)?.previousElementSibling;
@@ -175,7 +195,7 @@ function applyPagination(blanksBefore: string[], blanksRemoved: string[], labels
     const el = document.getElementById(anchor);
     if (!el || el.previousElementSibling?.classList.contains("blank-page")) continue;
     const blank = document.createElement("div");
-    blank.className = "blank-page";
+    blank.className = anchor === firstBodyAnchor ? "blank-page blank-page--front" : "blank-page";
     blank.setAttribute("aria-hidden", "true");
     el.before(blank);
     changed = true;

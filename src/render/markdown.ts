@@ -10,11 +10,13 @@ md.disable(["image"]);
 
 // A line break inside a Japanese paragraph must not become a space (no word spaces in Japanese).
 const JAPANESE = /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff01-\uff60]/;
-md.renderer.rules.softbreak = (tokens, idx) => {
-  const before = tokens[idx - 1]?.content.slice(-1) ?? "";
-  const after = tokens[idx + 1]?.content.charAt(0) ?? "";
-  return JAPANESE.test(before) && JAPANESE.test(after) ? "" : "\n";
-};
+md.renderer.rules.softbreak = (tokens, idx) =>
+  joinsWithoutSpace(tokens[idx - 1]?.content.slice(-1) ?? "", tokens[idx + 1]?.content.charAt(0) ?? "") ? "" : "\n";
+
+/** True when a line break between these two characters is no space at all (both Japanese). */
+export function joinsWithoutSpace(before: string, after: string): boolean {
+  return JAPANESE.test(before) && JAPANESE.test(after);
+}
 
 /** Markdown → HTML with raw HTML escaped and unsafe links left as text. */
 export function renderMarkdown(text: string): string {

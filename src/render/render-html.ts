@@ -9,6 +9,7 @@ import { PROJECT_ROOT } from "../paths.js";
 import { renderMarkdown } from "./markdown.js";
 import { districtMapSvg } from "./district-map.js";
 import { sdgPlaceholderSvg } from "./sdg-placeholder.js";
+import { partId } from "../model/change-keys.js";
 
 /** What the templates need besides the model. */
 export interface RenderOptions {
@@ -31,7 +32,7 @@ const STYLE_ORDER = ["tokens.css", "base.css", "page.css"];
 /** Renders the whole booklet as one HTML string. */
 export function renderHtml(booklet: Booklet, options: RenderOptions): string {
   const hb = Handlebars.create();
-  registerHelpers(hb, options);
+  registerHelpers(hb, options, new Set(booklet.changes?.ids ?? []));
   for (const file of readdirSync(path.join(TEMPLATES_DIR, "partials"))) {
     if (file.endsWith(".hbs")) hb.registerPartial(file.replace(/\.hbs$/, ""), readTemplate(`partials/${file}`));
   }
@@ -57,10 +58,14 @@ function readTemplate(name: string): string {
 function styles(options: RenderOptions): string {
   const files = readdirSync(STYLES_DIR).filter((f) => f.endsWith(".css"));
   const ordered = [...STYLE_ORDER.filter((f) => files.includes(f)), ...files.filter((f) => !STYLE_ORDER.includes(f)).sort()];
-  const faces = options.fonts
-    .map((f) => `@font-face { font-family: "${f.family}"; font-weight: ${f.weight}; font-style: normal; src: url("${relativeUrl(options.htmlDir, f.file)}") format("truetype"); }`)
+  return [fontFaceCss(options.htmlDir, options.fonts), ...ordered.map((f) => `/* ${f} */\n${readFileSync(path.join(STYLES_DIR, f), "utf8")}`)].join("\n");
+}
+
+/** @font-face rules for the booklet's fonts, with URLs relative to the HTML's folder. */
+export function fontFaceCss(htmlDir: string, fonts: FontFace[]): string {
+  return fonts
+    .map((f) => `@font-face { font-family: "${f.family}"; font-weight: ${f.weight}; font-style: normal; src: url("${relativeUrl(htmlDir, f.file)}") format("truetype"); }`)
     .join("\n");
-  return [faces, ...ordered.map((f) => `/* ${f} */\n${readFileSync(path.join(STYLES_DIR, f), "utf8")}`)].join("\n");
 }
 
 /** A URL from the HTML's folder to a project file, so the HTML opens anywhere it is written. */
@@ -74,7 +79,14 @@ export function cssString(value: string): string {
   return `"${value.replace(/[\\"<>]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `).replace(/[\n\r\f]/g, " ")}"`;
 }
 
-function registerHelpers(hb: typeof Handlebars, options: RenderOptions): void {
+function registerHelpers(hb: typeof Handlebars, options: RenderOptions, changed: Set<string>): void {
+  // ` id="chg-…"` on an item a revision can change (model/change-keys.ts), and `data-changed`
+  // when the draft marks it; nothing for the 各ページの見方 miniature, whose keys are blank.
+  hb.registerHelper("chg", (key: unknown, part: unknown) => {
+    if (typeof key !== "string" || key === "") return "";
+    const id = partId(key, typeof part === "string" ? part : undefined);
+    return new hb.SafeString(` id="${hb.escapeExpression(id)}"${changed.has(id) ? " data-changed" : ""}`);
+  });
   hb.registerHelper("md", (text: string) => new hb.SafeString(renderMarkdown(text)));
   hb.registerHelper("css-string", (text: string) => new hb.SafeString(cssString(text)));
   hb.registerHelper("eq", (a: unknown, b: unknown) => a === b);

@@ -1,0 +1,102 @@
+// `plan-press diff`: the 新旧対照表 between an older version of the data and the current one, as
+// a PDF. The orchestrator of the command: a draft build with the changes (in a scratch folder)
+// compares the data and says on which page each changed item lands; the table is then rendered
+// and printed as its own small document.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createHash } from "node:crypto";
+import { PDFDocument } from "pdf-lib";
+import { build, type BuildOptions } from "../build.js";
+import { fontFaces } from "../fonts.js";
+import { renderShinkyu, type ShinkyuTable } from "../render/render-shinkyu.js";
+import { openBrowser, type BrowserHandle } from "../print/browser.js";
+import { printDocument } from "../print/print-booklet.js";
+import { finishPdf } from "../finish/finish-pdf.js";
+import { temporarySibling, writeAtomic } from "../write/write-output.js";
+import { formatNumber } from "../model/format.js";
+import { typedDecimals } from "../validate/schema.js";
+import { VERSION } from "../version.js";
+import type { ChangeRow } from "./compare.js";
+import { markChanges, type Segment } from "./char-diff.js";
+
+export interface DiffOptions extends Pick<BuildOptions, "timeout" | "browserWsEndpoint" | "signal" | "onProgress" | "onNotice"> {
+  /** A git revision (HEAD, a tag …) or a folder of older data. */
+  from: string;
+  /** The current data folder. */
+  dataDir: string;
+  outFile: string;
+}
+
+export interface DiffResult {
+  rows: Array<ChangeRow & { page: string }>;
+  since: string;
+  outFile: string;
+  pageCount: number;
+  bytes: number;
+}
+
+/** Compares, finds each item's page in the new booklet, and prints the table. */
+export async function shinkyuTaisho(options: DiffOptions): Promise<DiffResult> {
+  const scratch = mkdtempSync(path.join(tmpdir(), "plan-press-diff-"));
+  let built;
+  try {
+    built = await build({
+      dataDir: options.dataDir, outFile: path.join(scratch, "draft.pdf"), edition: "draft", changesSince: options.from,
+      timeout: options.timeout, strict: false, browserWsEndpoint: options.browserWsEndpoint,
+      signal: options.signal, onProgress: options.onProgress, onNotice: options.onNotice,
+    });
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  const changes = built.changes!;
+  const rows = changes.rows.map((row) => ({ ...row, page: row.key ? (built.pageLabels.get(row.key) ?? "") : "—" }));
+
+  const outFile = path.resolve(options.outFile);
+  const htmlFile = temporarySibling(outFile.replace(/\.pdf$/i, "") + ".html");
+  const e = built.edition;
+  const title = `${e.title}（${e.stage}） 新旧対照表`;
+  const table: ShinkyuTable = {
+    title, head: `${e.title}　新旧対照表`, afterLabel: `${e.stage} ${e.version}（${e.dayLabel}）`, beforeLabel: changes.since,
+    count: rows.length, groups: [],
+  };
+  for (const row of rows) {
+    let group = table.groups.at(-1);
+    if (!group || group.name !== row.group) table.groups.push((group = { name: row.group, rows: [] }));
+    group.rows.push({ item: row.item, page: row.page, numeric: row.numeric, ...segments(row) });
+  }
+  const html = renderShinkyu(table, { htmlDir: path.dirname(htmlFile), fonts: fontFaces() });
+
+  let browser: BrowserHandle | undefined;
+  const closeOnAbort = () => void browser?.close();
+  options.signal?.addEventListener("abort", closeOnAbort);
+  try {
+    writeAtomic(htmlFile, html);
+    browser = await openBrowser({ wsEndpoint: options.browserWsEndpoint, timeout: options.timeout });
+    options.signal?.throwIfAborted();
+    const printed = await printDocument(browser, { htmlFile, html, timeout: options.timeout });
+    const doc = await PDFDocument.load(printed.pdf, { updateMetadata: false });
+    const pdf = await finishPdf(doc, [], new Map(), 0, {
+      title, author: e.author, subject: `${e.title} 新旧対照表（${changes.since}との比較）`, keywords: [...e.keywords, "新旧対照表"],
+      creator: `plan-press ${VERSION}`, date: built.documentDate,
+      fingerprint: createHash("sha256").update(VERSION).update(html).digest("hex"),
+    });
+    options.signal?.throwIfAborted();
+    writeAtomic(outFile, pdf);
+    return { rows, since: changes.since, outFile, pageCount: doc.getPageCount(), bytes: pdf.byteLength };
+  } finally {
+    options.signal?.removeEventListener("abort", closeOnAbort);
+    rmSync(htmlFile, { force: true });
+    await browser?.close();
+  }
+}
+
+/** Numbers show as values (80 → 85), as typed; text is diffed by character. */
+function segments(row: ChangeRow): { before: Segment[]; after: Segment[] } {
+  if (row.numeric) {
+    const digits = Math.max(typedDecimals(row.before || "0"), typedDecimals(row.after || "0"));
+    const show = (v: string) => (v === "" ? [] : [{ text: formatNumber(Number(v), digits), changed: true }, ...(row.unit ? [{ text: row.unit, changed: false }] : [])]);
+    return { before: show(row.before), after: show(row.after) };
+  }
+  return markChanges(row.before, row.after);
+}
