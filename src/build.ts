@@ -1,6 +1,6 @@
 // The orchestrator: calls the stages in order and owns the browser's lifetime. Stages never
 // call each other; each returns plain data for the next.
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { createHash } from "node:crypto";
 import { loadData } from "./load/load-data.js";
@@ -15,10 +15,10 @@ import { printBooklet, type Overflow, type PaginationHint, type PrintedBooklet }
 import { finishPdf } from "./finish/finish-pdf.js";
 import { temporarySibling, writeAtomic } from "./write/write-output.js";
 import { fontFaces } from "./fonts.js";
-import { PROJECT_ROOT } from "./paths.js";
 import { BrowserError, DataError, PlanPressError } from "./errors.js";
 import type { ProgressListener, Stage } from "./progress.js";
 import { VERSION } from "./version.js";
+import { missingIconWarnings, officialIcon } from "./sdg-icons.js";
 import { changesSince, type RevisionChanges } from "./diff/revision-changes.js";
 
 export interface BuildOptions {
@@ -58,8 +58,6 @@ export interface BuildResult {
   /** The date written into the PDF (SOURCE_DATE_EPOCH or the edition's date). */
   documentDate: Date;
 }
-
-const SDG_ICON_DIR = path.join(PROJECT_ROOT, "assets", "sdgs-icons");
 
 /** Loads and validates the data, with the same warnings a build of `edition` would give. */
 export function checkData(dataDir: string, edition: EditionName = "official"): { data?: PlanData; diagnostics: Diagnostic[] } {
@@ -192,6 +190,11 @@ function paginationHintFile(outFile: string): string {
   return path.join(path.dirname(outFile), `.${path.basename(outFile, ".pdf")}.pagination.json`);
 }
 
+/** The page numbers of the last booklet written to `outFile` (anchor → label), or none. */
+export function lastPageLabels(outFile: string): Record<string, string> {
+  return readHint(paginationHintFile(path.resolve(outFile)))?.labels ?? {};
+}
+
 function readHint(file: string): PaginationHint | undefined {
   try {
     const hint = JSON.parse(readFileSync(file, "utf8"));
@@ -209,26 +212,6 @@ export function overflowMessage(overflows: Overflow[]): string {
     "ページに収まらない内容があります（はみ出した部分は印刷されません）:",
     ...overflows.map((o) => `  ・${o.name}: 約 ${o.millimetres} mm はみ出しています。文章を短くしてください。`),
   ].join("\n");
-}
-
-/** Every edition but a draft must say that placeholders stand where official icons belong. */
-function missingIconWarnings(data: PlanData, edition: EditionName): Diagnostic[] {
-  if ((edition as string) === "draft") return [];
-  const used = [...new Set(data.policies.flatMap((p) => p.sdgs))].sort((a, b) => a - b);
-  const missing = used.filter((g) => officialIcon(g) === undefined);
-  if (missing.length === 0) return [];
-  return [{
-    severity: "warning", file: path.relative(process.cwd(), SDG_ICON_DIR) || SDG_ICON_DIR, line: 1, column: 1, field: "",
-    message: `SDGs の公式アイコンがありません（ゴール ${missing.join("、")}）。仮アイコンで印刷しました`,
-    hint: "公式の日本語版アイコン sdg_icon_NN_ja_2.png を assets/sdgs-icons/ に置いてください（同フォルダの README.md）。",
-    en: "official SDG icon files missing; placeholders printed",
-  }];
-}
-
-/** The official icon of a goal if its file is in assets/sdgs-icons/ (see its README). */
-function officialIcon(goal: number): string | undefined {
-  const name = `sdg_icon_${String(goal).padStart(2, "0")}_ja_2.png`;
-  return existsSync(path.join(SDG_ICON_DIR, name)) ? `assets/sdgs-icons/${name}` : undefined;
 }
 
 /** SOURCE_DATE_EPOCH (reproducible builds) or the edition's date at 00:00 JST. */

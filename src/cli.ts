@@ -3,7 +3,10 @@
 // and print their stack.
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { build, checkData, overflowMessage } from "./build.js";
+import { build, checkData, lastPageLabels, overflowMessage, type BuildOptions } from "./build.js";
+import { startPreview } from "./preview/server.js";
+import { watchSources } from "./watch/watch-sources.js";
+import { PROJECT_ROOT } from "./paths.js";
 import { DataError, PlanPressError, UsageError } from "./errors.js";
 import { formatDiagnostic, sortDiagnostics, summarize, type Diagnostic } from "./validate/diagnostic.js";
 import { STAGE_JA } from "./progress.js";
@@ -22,6 +25,7 @@ const HELP: Record<string, string> = {
   plan-press build   [--data DIR] [--out FILE] [--edition NAME]   冊子PDFをつくる
   plan-press check   [--data DIR]                                 データを検証する（PDFはつくらない）
   plan-press diff    --from REF [--to DIR] [--out FILE]           新旧対照表（PDF）をつくる
+  plan-press preview [--data DIR] [--edition NAME] [--port N]     編集しながら見るプレビュー（保存すると自動で更新）
   plan-press pages   [--pdf FILE] [--out DIR]                     ページの画像と一覧（コンタクトシート）をつくる
   plan-press schema                                               エディタ用の JSON Schema を書き出す
   plan-press help [COMMAND]                                       説明を表示する
@@ -36,6 +40,7 @@ const HELP: Record<string, string> = {
   --browser-ws-endpoint URL  起動済みのChrome（ws://…）で印刷する
   --timeout SECONDS          ブラウザの起動・読込・印刷の待ち時間（既定: 120）
   --strict                   ページに収まらない内容をエラーにする（既定は警告）
+  --watch                    データ・テンプレート・スタイルの保存のたびに作り直す（Ctrl-C で終了）
   --changes-since REF        （draft のみ）REF（git のリビジョンか古いデータのフォルダ）からの変更に印を付け、
                              目次の次に変更箇所の一覧（ページ付き）を載せる。例: --changes-since HEAD
   -h, --help                 この説明
@@ -57,6 +62,17 @@ const HELP: Record<string, string> = {
 
 変更のあった項目ごとに1行、左に新（改正後）、右に旧（改正前）を並べ、変わった文字に下線を引きます。
 数値は値として比べます（80 → 85）。各行に新しい冊子でのページを示し、変更の一覧を画面にも表示します。`,
+  preview: `plan-press preview — 編集しながら冊子を確かめるプレビュー（ブラウザで開きます）
+
+  --data DIR       計画データのフォルダ（既定: data）
+  --edition NAME   official（既定）または draft
+  --port N         使うポート（既定: 空いているポートを自動で選ぶ）
+  -h, --help       この説明
+
+このマシンだけから見られるアドレス（http://127.0.0.1:…/）を表示します。データ・テンプレート・スタイルを
+保存すると、1秒ほどで表示が更新されます。データにエラーがあると、その場所（ファイル:行）を画面の上に
+表示し、直すと消えます。見開きのページは印刷と同じ大きさで表示し、収まらないページは赤枠で示します。
+ページ番号は最後に作成した PDF のものです。Ctrl-C で終了します。`,
   pages: `plan-press pages — 冊子の全ページの画像と、見開きで並べた一覧（コンタクトシート）をつくります
 
   --pdf FILE   対象のPDF（既定: output/action-plan.pdf）
@@ -82,6 +98,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runPages(rest);
       case "diff":
         return await runDiff(rest);
+      case "preview":
+        return await runPreview(rest);
       case "schema":
         if (wantsHelp(rest)) return help("schema");
         for (const file of writeJsonSchemas()) console.log(file);
@@ -238,6 +256,7 @@ async function runBuild(args: string[]): Promise<number> {
     timeout: { type: "string", default: "120" },
     strict: { type: "boolean", default: false },
     "changes-since": { type: "string" },
+    watch: { type: "boolean", default: false },
   });
   if (values.help) return help("build");
   const edition = String(values.edition);
@@ -250,33 +269,112 @@ async function runBuild(args: string[]): Promise<number> {
     throw new UsageError("--changes-since は審議会用の「案」（--edition draft）で使います。例: plan-press build --edition draft --changes-since HEAD");
   }
 
+  const options = {
+    dataDir: path.resolve(String(values.data)),
+    outFile: values.out === undefined ? defaultOut(edition) : String(values.out),
+    edition: edition as (typeof EDITIONS)[number],
+    browserWsEndpoint: values["browser-ws-endpoint"] as string | undefined,
+    timeout,
+    strict: Boolean(values.strict),
+    changesSince,
+    onProgress: drawProgress,
+    onNotice: (message: string) => console.error(`  ${message}`),
+  };
+  if (values.watch) return await watchBuild(options);
+
   // Ctrl-C: aborting closes Chromium at once; the build's finally blocks remove temporary files.
   const interrupt = onInterrupt();
   try {
-    const result = await build({
-        dataDir: path.resolve(String(values.data)),
-        outFile: values.out === undefined ? defaultOut(edition) : String(values.out),
-        edition: edition as (typeof EDITIONS)[number],
-        browserWsEndpoint: values["browser-ws-endpoint"] as string | undefined,
-        timeout,
-        strict: Boolean(values.strict),
-        changesSince,
-        onProgress: drawProgress,
-        signal: interrupt.signal,
-        onNotice: (message) => console.error(`  ${message}`),
-      }).catch(interrupted(interrupt.signal, "前回の PDF はそのままです。"));
-    const warnings = result.diagnostics.filter((d) => d.severity === "warning");
-    printDiagnostics(warnings);
-    if (result.overflows.length > 0) console.error(overflowMessage(result.overflows));
-    if (result.blockedRequests.length > 0) {
-      console.error(`外部への読み込みを ${result.blockedRequests.length} 件止めました: ${result.blockedRequests.slice(0, 5).join(" ")}`);
-    }
-    if (result.changes) console.error(`  ${result.changes.since}からの変更 ${result.changes.rows.length} 項目を、目次の次の「前回からの変更箇所」に載せ、本文に印を付けました。`);
-    console.log(`完成: ${result.pageCount} ページ、${(result.bytes / 1024 / 1024).toFixed(2)} MB、${result.seconds.toFixed(1)} 秒 → ${shown(result.outFile)}`);
+    await buildOnce({ ...options, signal: interrupt.signal });
     return 0;
   } finally {
     interrupt.dispose();
   }
+}
+
+/** One build, its warnings and its closing line. */
+async function buildOnce(options: BuildOptions & { signal: AbortSignal }): Promise<void> {
+  const result = await build(options).catch(interrupted(options.signal, "前回の PDF はそのままです。"));
+  const warnings = result.diagnostics.filter((d) => d.severity === "warning");
+  printDiagnostics(warnings);
+  if (result.overflows.length > 0) console.error(overflowMessage(result.overflows));
+  if (result.blockedRequests.length > 0) {
+    console.error(`外部への読み込みを ${result.blockedRequests.length} 件止めました: ${result.blockedRequests.slice(0, 5).join(" ")}`);
+  }
+  if (result.changes) console.error(`  ${result.changes.since}からの変更 ${result.changes.rows.length} 項目を、目次の次の「前回からの変更箇所」に載せ、本文に印を付けました。`);
+  console.log(`完成: ${result.pageCount} ページ、${(result.bytes / 1024 / 1024).toFixed(2)} MB、${result.seconds.toFixed(1)} 秒 → ${shown(result.outFile)}`);
+}
+
+/**
+ * build --watch: builds, then again after every burst of saves, until Ctrl-C. A failed build
+ * says why and waits for the next save; the last good PDF stays. Saves during a build are
+ * collected and give one more build after it.
+ */
+async function watchBuild(options: BuildOptions): Promise<number> {
+  const interrupt = onInterrupt();
+  let changed: string[] = [];
+  let wake: (() => void) | undefined;
+  const stop = watchSources([options.dataDir, path.join(PROJECT_ROOT, "templates"), path.join(PROJECT_ROOT, "styles")], (files) => {
+    changed.push(...files);
+    wake?.();
+  });
+  interrupt.signal.addEventListener("abort", () => wake?.());
+  try {
+    for (;;) {
+      try {
+        await buildOnce({ ...options, signal: interrupt.signal });
+      } catch (err) {
+        if (interrupt.signal.aborted) break;
+        report(err);
+      }
+      console.error("保存を待っています（Ctrl-C で終了）…");
+      if (changed.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+      wake = undefined;
+      if (interrupt.signal.aborted) break;
+      const names = [...new Set(changed.map((f) => path.relative(process.cwd(), f)))];
+      changed = [];
+      console.error(`\n変更: ${names.slice(0, 5).join("、")}${names.length > 5 ? ` ほか ${names.length - 5} 件` : ""}`);
+    }
+    console.error("監視を終了しました。");
+    return 0;
+  } finally {
+    stop();
+    interrupt.dispose();
+  }
+}
+
+async function runPreview(args: string[]): Promise<number> {
+  const { values } = parse(args, {
+    data: { type: "string", default: "data" },
+    edition: { type: "string", default: "official" },
+    port: { type: "string", default: "0" },
+  });
+  if (values.help) return help("preview");
+  const edition = String(values.edition);
+  if (!(EDITIONS as readonly string[]).includes(edition)) throw new UsageError(`版「${edition}」はありません。使える版: ${EDITIONS.join(", ")}`);
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError("--port は 0〜65535 の整数で指定してください（0 は自動）。");
+  const outFile = path.resolve(defaultOut(edition));
+  const server = await startPreview({
+    dataDir: path.resolve(String(values.data)), edition: edition as (typeof EDITIONS)[number], port,
+    pageLabels: () => lastPageLabels(outFile),
+    onRender: ({ ok, ms, problems, files }) => {
+      if (files.length === 0) return;
+      const names = [...new Set(files.map((f) => path.relative(process.cwd(), f)))].join("、");
+      console.error(ok ? `更新しました（${(ms / 1000).toFixed(2)} 秒）: ${names}` : `エラー ${problems} 件（画面に表示しています）: ${names}`);
+    },
+  }).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === "EADDRINUSE") throw new UsageError(`ポート ${port} は使われています。別の番号か、--port 0（自動）を指定してください。`);
+    throw err;
+  });
+  console.log(`プレビュー: ${server.url}`);
+  console.error("ブラウザで上のアドレスを開いてください。保存すると自動で更新されます（Ctrl-C で終了）。");
+  await new Promise<void>((resolve) => {
+    for (const s of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.once(s, () => resolve());
+  });
+  await server.close();
+  console.error("プレビューを終了しました。");
+  return 0;
 }
 
 /** An AbortSignal raised by SIGINT/SIGTERM, so the build unwinds through its finally blocks. */

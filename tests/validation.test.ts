@@ -31,7 +31,19 @@ describe("broken copies are refused with file, line and field", () => {
     expect(result.data).toBeUndefined();
     expect(errors).toHaveLength(1);
     expect(errors[0]!.message).toBe("YAML の書き方に誤りがあります（BAD_INDENT）");
-    expect(errors[0]!.line).toBe(lineOf(dir, "policies/1-1.yaml", "vision:"));
+    // Where the bracket was opened, not where the parser gave up (the next key).
+    expect(errors[0]!.line).toBe(lineOf(dir, "policies/1-1.yaml", "title: [子どもを"));
+    expect(errors[0]!.column).toBe(8);
+    expect(errors[0]!.hint).toContain("括弧や引用符");
+  });
+
+  it("an unclosed quote, and a missing space after a colon, each with its own fix", () => {
+    const quote = check("policies/2-1.yaml", /^vision: >-$/m, 'vision: "閉じ忘れ');
+    expect(quote.errors[0]).toMatchObject({ line: lineOf(quote.dir, "policies/2-1.yaml", 'vision: "'), column: 9 });
+    expect(quote.errors[0]!.hint).toContain("引用符");
+    const colon = check("policies/2-1.yaml", /^title: /m, "title:");
+    expect(colon.errors[0]!.line).toBe(lineOf(colon.dir, "policies/2-1.yaml", "title:"));
+    expect(colon.errors[0]!.hint).toContain("コロン（:）の後に半角スペース");
   });
 
   it("an unknown project in a 方針's link", () => {

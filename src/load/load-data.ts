@@ -116,7 +116,12 @@ export function loadData(dataDir: string): LoadedData {
     // Only the first syntax error: the ones after it are usually its echoes.
     const [first] = doc.errors;
     if (first) {
-      diagnostics.push(yamlProblem(file, first.code, first.message, lines.linePos(first.pos[0])));
+      const at = unclosedOpener(text, first.message, first.pos[0]) ?? first.pos[0];
+      const problem = yamlProblem(file, first.code, first.message, lines.linePos(at));
+      // 「title:値」 (no space after the colon) is the commonest slip; YAML calls it something else.
+      const line = text.split("\n")[problem.line - 1] ?? "";
+      if (/^\s*[^\s:#"'][^:#]*:[^\s/]/.test(line)) problem.hint = "コロン（:）の後に半角スペースを入れてください（例: title: 子ども…）。";
+      diagnostics.push(problem);
       return;
     }
     const source: YamlSource = { kind, file, text, doc, lines };
@@ -241,6 +246,29 @@ const YAML_HINTS: Record<string, string> = {
   RESOURCE_EXHAUSTION: "入れ子（[ や { の重なり）が深すぎるか、エイリアスが多すぎます。計画のデータとして書き直してください。",
 };
 
+/**
+ * For an unclosed bracket or quote the parser stops where it gave up, often lines later; staff
+ * need the place where it was opened. Returns the offset of the opener, if one is found.
+ */
+export function unclosedOpener(text: string, message: string, offset: number): number | undefined {
+  const bracket = /end with an? ([\]}])/.exec(message)?.[1] ?? (/^Missing closing ([\]}])/.exec(message)?.[1]);
+  const quote = /Missing closing (["'])quote/.exec(message)?.[1];
+  if (!bracket && !quote) return undefined;
+  const open = bracket === "]" ? "[" : bracket === "}" ? "{" : quote!;
+  const close = bracket ?? quote!;
+  // Line by line back from the error: the last line with more openers than closers.
+  let lineEnd = Math.min(offset, text.length);
+  while (lineEnd >= 0) {
+    const lineStart = text.lastIndexOf("\n", lineEnd - 1) + 1;
+    const line = text.slice(lineStart, lineEnd);
+    const unbalanced = quote ? (line.split(quote).length - 1) % 2 === 1 : line.split(open).length > line.split(close).length;
+    if (unbalanced) return lineStart + line.lastIndexOf(open);
+    if (lineStart === 0) break;
+    lineEnd = lineStart - 1;
+  }
+  return undefined;
+}
+
 function yamlProblem(file: string, code: string, message: string, pos: { line: number; col: number }): Diagnostic {
   return {
     severity: "error",
@@ -249,7 +277,7 @@ function yamlProblem(file: string, code: string, message: string, pos: { line: n
     column: pos.col,
     field: "",
     message: `YAML の書き方に誤りがあります（${code}）`,
-    hint: YAML_HINTS[code] ?? "この行とその前の行の書き方（インデント、コロン、引用符）を確認してください。",
+    hint: (/end with an? [\]}]|Missing closing/.test(message) ? YAML_HINTS.MISSING_CHAR : YAML_HINTS[code]) ?? "この行とその前の行の書き方（インデント、コロン、引用符）を確認してください。",
     en: message.split("\n")[0] ?? code,
   };
 }

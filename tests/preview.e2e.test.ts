@@ -1,0 +1,130 @@
+// Issue "Committee drafts": the live preview. Driven with the real Chromium through puppeteer,
+// as a member of staff would use it: open the page, save an edit, watch it appear; save a
+// broken file, see where it is broken; fix it, see the booklet again.
+import { execFileSync, spawn } from "node:child_process";
+import { request } from "node:http";
+import { writeFileSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "puppeteer";
+import { startPreview, type PreviewServer } from "../src/preview/server.js";
+import { openBrowser, type BrowserHandle } from "../src/print/browser.js";
+import { dataCopy, edit, lineOf } from "./helpers/data-copy.js";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+let data: string;
+let server: PreviewServer;
+let browser: BrowserHandle;
+let page: Page;
+const text = () => page.evaluate(() => document.body.innerText.replace(/\s+/g, ""));
+
+beforeAll(async () => {
+  data = dataCopy();
+  server = await startPreview({ dataDir: data, edition: "official", port: 0, pageLabels: () => ({ "policy-1-1": "38" }) });
+  browser = await openBrowser({ timeout: 60_000 });
+  page = await browser.browser.newPage();
+  await page.setViewport({ width: 1600, height: 1000 });
+  await page.goto(server.url, { waitUntil: "load" });
+  await page.waitForFunction(() => document.documentElement.dataset.previewVersion === "1");
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("plan-press preview", () => {
+  it("serves the booklet on the loopback address, with the last PDF's page numbers", async () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(await text()).toContain("子どもを産み育てる環境づくりの推進");
+    expect(await page.$eval("#policy-1-1", (el) => (el as HTMLElement).dataset.previewPage)).toBe("p.38");
+  });
+
+  it("shows a saved edit without a manual reload", async () => {
+    edit(data, "policies/1-1.yaml", "保護者が安心して子どもを産み育てられるとともに、", "保護者がプレビューで確かめながら、");
+    await page.waitForFunction(() => document.body.innerText.includes("保護者がプレビューで確かめながら"), { timeout: 15_000 });
+    expect(await page.evaluate(() => document.documentElement.dataset.previewVersion)).toBe("2");
+  });
+
+  it("shows a data error over the page with file:line, and recovers when the file is fixed", async () => {
+    const file = path.join(data, "policies/2-1.yaml");
+    const good = readFileSync(file, "utf8");
+    writeFileSync(file, good.replace(/^vision: >-$/m, "vision: [閉じ忘れ"));
+    const line = lineOf(data, "policies/2-1.yaml", "vision: [閉じ忘れ");
+    await page.waitForFunction(() => !document.querySelector<HTMLElement>(".preview-overlay")!.hidden, { timeout: 15_000 });
+    const overlay = await page.$eval(".preview-overlay", (el) => (el as HTMLElement).innerText);
+    expect(overlay).toContain("データにエラーがあります");
+    expect(overlay).toMatch(new RegExp(`policies/2-1\\.yaml:${line}:9: エラー`));
+    expect(overlay).toContain("直し方");
+    // The last good booklet stays under the overlay.
+    expect(await text()).toContain("保護者がプレビューで確かめながら");
+    writeFileSync(file, good);
+    await page.waitForFunction(() => document.querySelector<HTMLElement>(".preview-overlay")!.hidden, { timeout: 15_000 });
+  });
+
+  it("marks a 重点施策 page whose text no longer fits, with how much", async () => {
+    const long = "  市民の健康づくりを地域全体で支える取組を、これまで以上に多くの主体とともに進める必要があります。".repeat(6);
+    edit(data, "policies/2-1.yaml", /^issues: \|\n/m, `issues: |\n${long}\n\n${long}\n\n${long}\n\n`);
+    await page.waitForFunction(() => document.querySelector("[data-preview-overflow]") !== null, { timeout: 15_000 });
+    const message = await page.$eval("[data-preview-overflow]", (el) => (el as HTMLElement).dataset.previewOverflow);
+    expect(message).toMatch(/約 \d+ mm はみ出し/);
+    expect(await page.$eval("[data-preview-overflow]", (el) => el.closest("article")?.id)).toBe("policy-2-1");
+  });
+
+  it("answers only this machine's browser and only the booklet's own files", async () => {
+    const status = (pathname: string, host?: string) =>
+      new Promise<number>((resolve, reject) => {
+        const url = new URL(server.url);
+        const req = request({ host: url.hostname, port: url.port, path: pathname, headers: host ? { host } : {} }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on("error", reject);
+        req.end();
+      });
+    expect(await status("/")).toBe(200);
+    expect(await status("/", "attacker.example:80")).toBe(403);
+    expect(await status("/data/edition.yaml")).toBe(404);
+    expect(await status("/../../etc/passwd")).toBe(404);
+    expect(await status("/package.json")).toBe(404);
+  });
+});
+
+describe("plan-press build --watch", () => {
+  it("rebuilds the PDF after a save, keeps the last good one after a bad save, and stops on Ctrl-C", async () => {
+    const dir = dataCopy();
+    const out = path.join(path.dirname(dir), "out", "action-plan.pdf");
+    const chromiums = () => execFileSync("ps", ["-eo", "args"], { encoding: "utf8" }).split("\n").filter((l) => l.includes("puppeteer_dev_chrome_profile")).length;
+    const running = chromiums();
+    const child = spawn("node", [path.join(ROOT, "bin/plan-press.js"), "build", "--watch", "--data", dir, "--out", out], { stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (b) => (stdout += b));
+    child.stderr.on("data", (b) => (stderr += b));
+    const until = async (what: () => boolean, label: string) => {
+      for (let i = 0; i < 600 && !what(); i++) await new Promise((r) => setTimeout(r, 200));
+      if (!what()) throw new Error(`timed out waiting for ${label}\n${stderr}`);
+    };
+    const builds = () => stdout.split("完成:").length - 1;
+    const waiting = () => stderr.split("保存を待っています").length - 1;
+    try {
+      await until(() => waiting() >= 1, "the first build");
+      expect(builds()).toBe(1);
+      edit(dir, "policies/3-1.yaml", /^title: .*$/m, "title: 商工業の振興と監視ビルドの確認");
+      await until(() => waiting() >= 2, "the rebuild");
+      expect(builds()).toBe(2);
+      expect(execFileSync("pdftotext", [out, "-"], { encoding: "utf8" }).replace(/\s/g, "")).toContain("商工業の振興と監視ビルドの確認");
+      const good = readFileSync(out);
+      edit(dir, "policies/3-1.yaml", /^vision: >-$/m, "vision: [閉じ忘れ");
+      await until(() => waiting() >= 3, "the refused rebuild");
+      expect(stderr).toMatch(/policies\/3-1\.yaml:\d+:\d+: エラー/);
+      expect(readFileSync(out).equals(good)).toBe(true);
+    } finally {
+      child.kill("SIGINT");
+    }
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    expect(code).toBe(0);
+    expect(stderr).toContain("監視を終了しました");
+    expect(chromiums()).toBe(running);
+  });
+});
