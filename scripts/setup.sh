@@ -11,6 +11,8 @@ need=()
 command -v chromium >/dev/null 2>&1 || [ -n "${PUPPETEER_EXECUTABLE_PATH:-}" ] || need+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v qpdf >/dev/null 2>&1 || need+=(qpdf)
+# ghostscript converts the print edition to CMYK PDF/X (--pdfx).
+command -v gs >/dev/null 2>&1 || need+=(ghostscript)
 if [ ${#need[@]} -gt 0 ]; then
   say "Debian パッケージを入れます: ${need[*]}"
   sudo_cmd=""

@@ -9,10 +9,11 @@ import { glyphCoverage } from "./validate/glyphs.js";
 import type { Diagnostic } from "./validate/diagnostic.js";
 import { buildModel } from "./model/build-model.js";
 import type { EditionView } from "./model/types.js";
-import { renderHtml, type EditionName } from "./render/render-html.js";
+import { renderHtml } from "./render/render-html.js";
+import { BINDINGS, BLEED_MM, SLUG_MM, type Binding, type EditionName } from "./editions.js";
 import { openBrowser, type BrowserHandle } from "./print/browser.js";
 import { printBooklet, type Overflow, type PaginationHint, type PrintedBooklet } from "./print/print-booklet.js";
-import { finishPdf } from "./finish/finish-pdf.js";
+import { finishPdf, type DocumentInfo } from "./finish/finish-pdf.js";
 import { temporarySibling, writeAtomic } from "./write/write-output.js";
 import { fontFaces } from "./fonts.js";
 import { BrowserError, DataError, PlanPressError } from "./errors.js";
@@ -20,6 +21,9 @@ import type { ProgressListener, Stage } from "./progress.js";
 import { VERSION } from "./version.js";
 import { missingIconWarnings, officialIcon } from "./sdg-icons.js";
 import { changesSince, type RevisionChanges } from "./diff/revision-changes.js";
+import { convertToPdfx, type OutputIntent } from "./finish/pdfx.js";
+import { finishWebParts } from "./finish/web-files.js";
+import { writeWebFolder, type WebFolder } from "./write/web-folder.js";
 
 export interface BuildOptions {
   dataDir: string;
@@ -37,6 +41,10 @@ export interface BuildOptions {
   onNotice?: (message: string) => void;
   /** Draft only: mark what changed since this git revision or data folder, and list it at the front. */
   changesSince?: string;
+  /** Print edition: the binding, overriding the edition file's. */
+  binding?: Binding;
+  /** Print edition: also convert to CMYK PDF/X-3 with Ghostscript (…-pdfx.pdf). */
+  pdfx?: boolean;
 }
 
 export interface BuildResult {
@@ -57,6 +65,10 @@ export interface BuildResult {
   edition: EditionView;
   /** The date written into the PDF (SOURCE_DATE_EPOCH or the edition's date). */
   documentDate: Date;
+  /** Web edition: the files written (the booklet first) and the index page. */
+  web?: WebFolder;
+  /** With pdfx: the press file, its PDF/X version and output intent. */
+  pdfx?: { file: string; bytes: number; version: string; intent: OutputIntent };
 }
 
 /** Loads and validates the data, with the same warnings a build of `edition` would give. */
@@ -119,6 +131,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         options.signal?.throwIfAborted();
         printed = await printBooklet(browser, {
           htmlFile: sourceHtml, html, timeout: options.timeout, firstBodyAnchor: "ch-intro", hint: readHint(hintFile),
+          fontFamilies: [...new Set(fonts.map((f) => f.family))],
+          ...(options.edition === "print" ? { padTo: BINDINGS[options.binding ?? validation.data.edition.binding], padBefore: "back-cover" } : {}),
+          ...(options.edition === "web" ? { partsAt: booklet.toc.map((c) => c.anchor) } : {}),
         });
       } catch (err) {
         if (options.signal?.aborted) throw err;
@@ -135,7 +150,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
 
     const e = validation.data.edition;
-    const pdf = await finishPdf(printed.doc, booklet.toc, printed.pages, printed.frontPages, {
+    const info: DocumentInfo = {
       title: `${e.title}${e.stage === "策定" ? "" : `（${e.stage}）`}`,
       author: e.author,
       subject: `${e.city} ${e.title}（${booklet.edition.period}）`,
@@ -143,12 +158,33 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       creator: `plan-press ${VERSION}`,
       date: documentDate(e.date),
       fingerprint: createHash("sha256").update(VERSION).update(printed.html).digest("hex"),
+    };
+    const pdf = await finishPdf(printed.doc, booklet.toc, printed.pages, printed.frontPages, info, {
+      marks: options.edition === "print" ? { trimMm: { width: 210, height: 297 }, bleedMm: BLEED_MM, slugMm: SLUG_MM } : undefined,
     });
-    done("finish");
+    const webParts = await finishWebParts(printed.parts, {
+      toc: booklet.toc, pages: printed.pages, frontPages: printed.frontPages, info, baseName: path.basename(outFile, ".pdf"),
+    });
+    done("finish", webParts.length ? `章ごとのファイル ${webParts.length} 件` : undefined);
+
+    let pdfx: BuildResult["pdfx"];
+    let pdfxBytes: Uint8Array | undefined;
+    if (options.pdfx) {
+      const converted = await convertToPdfx(pdf, {
+        title: `${e.title}（印刷用）`, fingerprint: createHash("sha256").update(VERSION).update(printed.html).update("pdfx").digest("hex"),
+        timeout: options.timeout, signal: options.signal,
+      });
+      pdfxBytes = converted.pdf;
+      pdfx = { file: outFile.replace(/\.pdf$/i, "") + "-pdfx.pdf", bytes: converted.pdf.byteLength, version: converted.version, intent: converted.intent };
+      if (converted.intent.fallback) validation.diagnostics.push(fallbackProfileWarning());
+      done("pdfx", `${converted.version}、${converted.intent.condition}`);
+    }
 
     writeAtomic(outFile, pdf);
     writeAtomic(htmlFile, printed.html);
     writeAtomic(hintFile, JSON.stringify({ version: VERSION, ...printed.hint }));
+    if (pdfx && pdfxBytes) writeAtomic(pdfx.file, pdfxBytes);
+    const web = webParts.length ? writeWebFolder(outFile, pdf, webParts, booklet.edition) : undefined;
     done("write");
     const labels = new Map<string, string>();
     for (const [anchor, index] of printed.pages) {
@@ -160,7 +196,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       seconds: (performance.now() - started) / 1000, prints: printed.prints,
       diagnostics: validation.diagnostics, overflows: printed.overflows,
       blockedRequests: printed.blockedRequests, pageLabels: labels, changes,
-      edition: booklet.edition, documentDate: documentDate(e.date),
+      edition: booklet.edition, documentDate: documentDate(e.date), pdfx, web,
     };
   } finally {
     options.signal?.removeEventListener("abort", closeOnAbort);
@@ -185,6 +221,16 @@ export function browserFault(err: unknown, timeout: number, browserGone = false)
   return undefined;
 }
 
+/** PDF/X made with Ghostscript's generic CMYK profile: the print shop's own is better. */
+function fallbackProfileWarning(): Diagnostic {
+  return {
+    severity: "warning", file: "assets/icc", line: 1, column: 1, field: "",
+    message: "印刷所の指定する ICC プロファイルがないため、Ghostscript 付属の CMYK プロファイル（SWOP 相当）で PDF/X にしました",
+    hint: "印刷所に指定されたプロファイル（例: JapanColor2001Coated.icc）を assets/icc/ に置くと、それを出力インテントにします（assets/icc/README.md）。",
+    en: "no print-shop ICC profile in assets/icc; Ghostscript's default CMYK (SWOP) profile used as output intent",
+  };
+}
+
 /** Where the last build's pagination is kept (a hint for the next build, never trusted). */
 function paginationHintFile(outFile: string): string {
   return path.join(path.dirname(outFile), `.${path.basename(outFile, ".pdf")}.pagination.json`);
@@ -200,7 +246,7 @@ function readHint(file: string): PaginationHint | undefined {
     const hint = JSON.parse(readFileSync(file, "utf8"));
     const plainObject = hint.labels !== null && typeof hint.labels === "object" && !Array.isArray(hint.labels);
     if (hint.version !== VERSION || !Array.isArray(hint.blanksBefore) || !plainObject) return undefined;
-    return { blanksBefore: hint.blanksBefore.map(String), labels: hint.labels };
+    return { blanksBefore: hint.blanksBefore.map(String), labels: hint.labels, pads: Number(hint.pads) || 0 };
   } catch {
     return undefined;
   }

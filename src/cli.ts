@@ -5,6 +5,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { build, checkData, lastPageLabels, overflowMessage, type BuildOptions } from "./build.js";
 import { startPreview } from "./preview/server.js";
+import { fileSize } from "./render/render-web-index.js";
 import { watchSources } from "./watch/watch-sources.js";
 import { PROJECT_ROOT } from "./paths.js";
 import { DataError, PlanPressError, UsageError } from "./errors.js";
@@ -13,7 +14,7 @@ import { STAGE_JA } from "./progress.js";
 import { VERSION } from "./version.js";
 import { writeJsonSchemas } from "./validate/json-schema.js";
 import { contactSheet } from "./review/contact-sheet.js";
-import { EDITIONS } from "./render/render-html.js";
+import { BINDINGS, EDITIONS, EDITION_JA, defaultOut, type Binding, type EditionName } from "./editions.js";
 import { shinkyuTaisho } from "./diff/shinkyu.js";
 import { existsSync } from "node:fs";
 
@@ -36,7 +37,10 @@ const HELP: Record<string, string> = {
   --data DIR                 計画データのフォルダ（既定: data）
   --out FILE                 出力するPDF（既定: output/action-plan.pdf、draft は output/action-plan-draft.pdf）。
                              同じ場所に印刷したHTMLも書き出します
-  --edition NAME             版: official（正式版）、draft（審議会用の「案」: 全ページに「案」と版・日付）（既定: official）
+  --edition NAME             版（既定: official）:
+${EDITIONS.map((e) => `                               ${e.padEnd(9)} ${EDITION_JA[e]}`).join("\n")}
+  --binding 無線綴じ|中綴じ   （print）製本の方法。ページ数を2または4の倍数にそろえる（既定: edition.yaml の binding）
+  --pdfx                     （print）Ghostscript で CMYK の PDF/X-3 にも変換する（…-pdfx.pdf。印刷所に渡すファイル）
   --browser-ws-endpoint URL  起動済みのChrome（ws://…）で印刷する
   --timeout SECONDS          ブラウザの起動・読込・印刷の待ち時間（既定: 120）
   --strict                   ページに収まらない内容をエラーにする（既定は警告）
@@ -190,6 +194,15 @@ async function runDiff(args: string[]): Promise<number> {
   }
 }
 
+/** The --edition value, or a usage error listing the editions. */
+function editionName(value: string | boolean | undefined): EditionName {
+  const edition = String(value);
+  if (!(EDITIONS as readonly string[]).includes(edition)) {
+    throw new UsageError(`版「${edition}」はありません。使える版:\n${EDITIONS.map((e) => `  ${e.padEnd(9)} ${EDITION_JA[e]}`).join("\n")}`);
+  }
+  return edition as EditionName;
+}
+
 /** Seconds from --timeout as milliseconds, or a usage error. */
 function timeoutMs(value: string | boolean | undefined): number {
   const seconds = Number(value);
@@ -220,10 +233,6 @@ function kb(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(2)} MB` : `${(bytes / 1024).toFixed(1)} KB`;
 }
 
-/** output/action-plan.pdf for the official edition, output/action-plan-EDITION.pdf otherwise. */
-function defaultOut(edition: string): string {
-  return edition === "official" ? "output/action-plan.pdf" : `output/action-plan-${edition}.pdf`;
-}
 
 async function runPages(args: string[]): Promise<number> {
   const { values } = parse(args, {
@@ -257,11 +266,15 @@ async function runBuild(args: string[]): Promise<number> {
     strict: { type: "boolean", default: false },
     "changes-since": { type: "string" },
     watch: { type: "boolean", default: false },
+    binding: { type: "string" },
+    pdfx: { type: "boolean", default: false },
   });
   if (values.help) return help("build");
-  const edition = String(values.edition);
-  if (!(EDITIONS as readonly string[]).includes(edition)) {
-    throw new UsageError(`版「${edition}」はありません。使える版: ${EDITIONS.join(", ")}`);
+  const edition = editionName(values.edition);
+  const binding = values.binding as string | undefined;
+  if (binding !== undefined && !(binding in BINDINGS)) throw new UsageError(`--binding は ${Object.keys(BINDINGS).join(" か ")} で指定してください。`);
+  if ((binding !== undefined || values.pdfx) && edition !== "print") {
+    throw new UsageError("--binding と --pdfx は印刷所入稿用の版（--edition print）で使います。例: plan-press build --edition print --pdfx");
   }
   const timeout = timeoutMs(values.timeout);
   const changesSince = values["changes-since"] as string | undefined;
@@ -272,7 +285,9 @@ async function runBuild(args: string[]): Promise<number> {
   const options = {
     dataDir: path.resolve(String(values.data)),
     outFile: values.out === undefined ? defaultOut(edition) : String(values.out),
-    edition: edition as (typeof EDITIONS)[number],
+    edition,
+    binding: binding as Binding | undefined,
+    pdfx: Boolean(values.pdfx),
     browserWsEndpoint: values["browser-ws-endpoint"] as string | undefined,
     timeout,
     strict: Boolean(values.strict),
@@ -303,6 +318,13 @@ async function buildOnce(options: BuildOptions & { signal: AbortSignal }): Promi
   }
   if (result.changes) console.error(`  ${result.changes.since}からの変更 ${result.changes.rows.length} 項目を、目次の次の「前回からの変更箇所」に載せ、本文に印を付けました。`);
   console.log(`完成: ${result.pageCount} ページ、${(result.bytes / 1024 / 1024).toFixed(2)} MB、${result.seconds.toFixed(1)} 秒 → ${shown(result.outFile)}`);
+  if (result.web) {
+    for (const f of result.web.files.slice(1)) console.log(`  ${f.name}　${f.title}（${f.pages}、${f.pageCount} ページ）　${fileSize(f.bytes)}`);
+    console.log(`ウェブ公開用の一覧 → ${shown(result.web.index)}`);
+  }
+  if (result.pdfx) {
+    console.log(`印刷所用: ${result.pdfx.version}（CMYK、出力インテント ${result.pdfx.intent.condition}）、${(result.pdfx.bytes / 1024 / 1024).toFixed(2)} MB → ${shown(result.pdfx.file)}`);
+  }
 }
 
 /**
@@ -350,13 +372,12 @@ async function runPreview(args: string[]): Promise<number> {
     port: { type: "string", default: "0" },
   });
   if (values.help) return help("preview");
-  const edition = String(values.edition);
-  if (!(EDITIONS as readonly string[]).includes(edition)) throw new UsageError(`版「${edition}」はありません。使える版: ${EDITIONS.join(", ")}`);
+  const edition = editionName(values.edition);
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError("--port は 0〜65535 の整数で指定してください（0 は自動）。");
   const outFile = path.resolve(defaultOut(edition));
   const server = await startPreview({
-    dataDir: path.resolve(String(values.data)), edition: edition as (typeof EDITIONS)[number], port,
+    dataDir: path.resolve(String(values.data)), edition, port,
     pageLabels: () => lastPageLabels(outFile),
     onRender: ({ ok, ms, problems, files }) => {
       if (files.length === 0) return;

@@ -1,7 +1,7 @@
 // Progress as events from the pipeline; the CLI decides how to draw them (stderr, plain lines).
 
 /** A stage of the build, in order. */
-export type Stage = "load" | "validate" | "compare" | "model" | "render" | "print" | "finish" | "write";
+export type Stage = "load" | "validate" | "compare" | "model" | "render" | "print" | "finish" | "pdfx" | "write";
 
 export const STAGE_JA: Record<Stage, string> = {
   load: "データ読込",
@@ -11,6 +11,7 @@ export const STAGE_JA: Record<Stage, string> = {
   render: "HTML生成",
   print: "印刷（Chromium）",
   finish: "仕上げ（目次・しおり・文書情報）",
+  pdfx: "PDF/X への変換（Ghostscript、CMYK）",
   write: "書き出し",
 };
 

@@ -5,7 +5,7 @@ import path from "node:path";
 import { PROJECT_ROOT } from "./paths.js";
 import type { Diagnostic } from "./validate/diagnostic.js";
 import type { PlanData } from "./validate/validate.js";
-import type { EditionName } from "./render/render-html.js";
+import type { EditionName } from "./editions.js";
 
 const SDG_ICON_DIR = path.join(PROJECT_ROOT, "assets", "sdgs-icons");
 

@@ -62,7 +62,8 @@ describe("the official booklet", () => {
 
   it("nests bookmarks as the TOC: 8 chapters; 重点施策 holds 各ページの見方 and 7 政策 with their policies", () => {
     expect(outline.map((o) => o.title)).toEqual([
-      "はじめに", "計画の体系", "地区別計画", "重点プロジェクト（伊勢崎市版総合戦略）", "重点施策との対応", "重点施策", "個別計画一覧", "資料編",
+      "第1章　はじめに", "第2章　計画の体系", "第3章　地区別計画", "第4章　重点プロジェクト（伊勢崎市版総合戦略）",
+      "第5章　重点施策との対応", "第6章　重点施策", "第7章　個別計画一覧", "第8章　資料編",
     ]);
     const chapter = outline[5]!;
     expect(chapter.kids.map((k) => k.kids.length)).toEqual([0, 5, 7, 5, 6, 4, 3, 4]);

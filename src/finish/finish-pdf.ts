@@ -8,6 +8,7 @@ import {
 } from "pdf-lib";
 import type { TocEntry } from "../model/types.js";
 import { renumberStructureIds } from "./structure-ids.js";
+import { addPrintMarks, type MarkSpec } from "./print-marks.js";
 
 /** Facts for the document information and XMP metadata. */
 export interface DocumentInfo {
@@ -29,10 +30,12 @@ export async function finishPdf(
   pages: Map<string, number>,
   frontPages: number,
   info: DocumentInfo,
+  extras: { marks?: MarkSpec; bodyStart?: number } = {},
 ): Promise<Uint8Array> {
   renumberStructureIds(doc);
+  if (extras.marks) addPrintMarks(doc, extras.marks);
   setInfo(doc, info);
-  setPageLabels(doc, frontPages);
+  setPageLabels(doc, frontPages, extras.bodyStart ?? 1);
   setOutline(doc, toc, pages);
   doc.catalog.set(PDFName.of("Lang"), PDFString.of("ja"));
   doc.catalog.set(PDFName.of("PageMode"), PDFName.of("UseOutlines"));
@@ -55,15 +58,17 @@ function setInfo(doc: PDFDocument, info: DocumentInfo): void {
   doc.setModificationDate(info.date);
   doc.setLanguage("ja");
   const xmp = xmpPacket(info);
-  const stream = doc.context.stream(xmp, { Type: "Metadata", Subtype: "XML", Length: Buffer.byteLength(xmp) });
+  // UTF-8 bytes: pdf-lib would keep only the low byte of each character of a JS string.
+  const bytes = new TextEncoder().encode(xmp);
+  const stream = doc.context.stream(bytes, { Type: "Metadata", Subtype: "XML", Length: bytes.length });
   doc.catalog.set(PDFName.of("Metadata"), doc.context.register(stream));
 }
 
-/** Front matter i, ii, …; the body 1, 2, … as printed on the pages. */
-function setPageLabels(doc: PDFDocument, frontPages: number): void {
+/** Front matter i, ii, …; the body from `bodyStart` (1 for the booklet, a chapter's first number for its file). */
+function setPageLabels(doc: PDFDocument, frontPages: number, bodyStart: number): void {
   const nums: unknown[] = [];
   if (frontPages > 0) nums.push(0, { S: PDFName.of("r") });
-  nums.push(frontPages, { S: PDFName.of("D"), St: 1 });
+  if (frontPages < doc.getPageCount()) nums.push(frontPages, { S: PDFName.of("D"), St: bodyStart });
   doc.catalog.set(PDFName.of("PageLabels"), doc.context.obj({ Nums: nums as never }));
 }
 
@@ -86,7 +91,7 @@ function setOutline(doc: PDFDocument, toc: TocEntry[], pages: Map<string, number
     let visible = 0;
     entries.forEach((entry, i) => {
       const item = doc.context.obj({
-        Title: PDFHexString.fromText(entry.title),
+        Title: PDFHexString.fromText(entry.label ?? entry.title),
         Parent: parentRef,
       }) as PDFDict;
       const dest = destFor(entry.anchor);

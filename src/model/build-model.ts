@@ -122,7 +122,7 @@ export function buildModel(data: PlanData, options: ModelOptions): Booklet {
   }));
   const e = data.edition;
 
-  const toc: TocEntry[] = [
+  const chapters: TocEntry[] = [
     chapter("ch-intro", "はじめに", intro.map((s) => leaf(s.anchor, s.title, 2))),
     chapter("ch-structure", "計画の体系", [leaf(structureText.anchor, structureText.title, 2), leaf("structure-chart", "計画の体系図", 2), leaf("structure-goals", "政策のゴール", 2)]),
     chapter("ch-districts", "地区別計画", [leaf(districtsText.anchor, districtsText.title, 2), ...districts.map((d) => leaf(d.anchor, d.name, 2))]),
@@ -135,6 +135,8 @@ export function buildModel(data: PlanData, options: ModelOptions): Booklet {
     chapter("ch-plans", "個別計画一覧", []),
     chapter("ch-appendix", "資料編", [leaf("appendix-indicators", "成果指標の解説", 2)]),
   ];
+  // Chapters are numbered in the TOC and on their opening pages; the bookmarks say so too.
+  const toc = chapters.map((c, i) => ({ ...c, label: `第${i + 1}章　${c.title}` }));
 
   return {
     edition: {
@@ -163,7 +165,10 @@ export function buildModel(data: PlanData, options: ModelOptions): Booklet {
       { name: "projects", head: "重点プロジェクト", colorVar: "--accent" },
       { name: "matrix", head: "重点施策との対応", colorVar: "--accent" },
       { name: "policies", head: "重点施策", colorVar: "--accent" },
-      ...policyAreas.map((a) => ({ name: a.pageName, head: `重点施策　政策${a.id}　${a.name}`, colorVar: `--area-${a.id}`, tab: `政策${a.id}` })),
+      ...policyAreas.map((a, i) => ({
+        name: a.pageName, head: `重点施策　政策${a.id}　${a.name}`, colorVar: `--area-${a.id}`, tab: `政策${a.id}`,
+        tabOffset: tabOffset(i, policyAreas.length),
+      })),
       { name: "plans", head: "個別計画一覧", colorVar: "--accent" },
       { name: "appendix", head: "資料編", colorVar: "--accent" },
     ],
@@ -199,6 +204,12 @@ function changeList(changes: NonNullable<ModelOptions["changes"]>): ChangeListVi
     group.items.push({ item: row.item, id: row.key });
   }
   return { since: changes.since, count: changes.rows.length, groups, ids: [...new Set(changes.rows.map((r) => r.key))] };
+}
+
+/** Thumb tabs step down the 259 mm type area, 30 mm each: the first at the top, the last at the bottom. */
+function tabOffset(index: number, count: number): number {
+  const step = count > 1 ? (259 - 30) / (count - 1) : 0;
+  return Math.round(index * step * 10) / 10;
 }
 
 function periodShort(from: number, to: number, style: YearStyle): string {

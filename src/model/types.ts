@@ -154,6 +154,8 @@ export interface RelatedPlanView extends PlanRef {
 export interface TocEntry {
   anchor: string;
   title: string;
+  /** The bookmark's title when it differs from the TOC line's (第1章　はじめに). */
+  label?: string;
   /** 1 chapter, 2 政策/project/section, 3 重点施策. */
   level: number;
   children: TocEntry[];
@@ -206,7 +208,7 @@ export interface Booklet {
   relatedPlans: RelatedPlanView[];
   indicators: IndicatorView[];
   /** Named @page rules: running heads per section. */
-  pageNames: Array<{ name: string; head: string; colorVar: string; tab?: string }>;
+  pageNames: Array<{ name: string; head: string; colorVar: string; tab?: string; tabOffset?: number }>;
 }
 
 /** One changed item in the draft's change list; `id` is the changed element (its page is looked up). */

@@ -15,6 +15,11 @@ export interface PaginationInput {
   pageCount: number;
   /** The anchor that opens the body: its page prints as 1. */
   firstBodyAnchor: string;
+  /** Print editions: the page count must be a multiple of this (binding); blank pages are added before `padBefore`. */
+  padTo?: number;
+  padBefore?: string;
+  /** Padding pages already in the document (from an earlier print or hint). */
+  pads?: number;
 }
 
 export interface PaginationPlan {
@@ -26,6 +31,8 @@ export interface PaginationPlan {
   labels: Record<string, string>;
   /** Pages before body page 1. */
   frontPages: number;
+  /** Padding pages wanted before `padBefore` (0 when no binding multiple is asked for). */
+  pads: number;
 }
 
 /**
@@ -53,6 +60,16 @@ export function planPagination(input: PaginationInput): PaginationPlan {
       shifts.push({ from: index, delta: 1 });
     }
   });
+  // Binding: pad with blank pages before the back cover up to the multiple (pads are an even
+  // number, since the back cover is a left-hand page, so no page before it changes side).
+  const existingPads = input.pads ?? 0;
+  let pads = 0;
+  if (input.padTo && input.padTo > 1) {
+    const total = shifted(input.pageCount) - existingPads;
+    pads = (input.padTo - (total % input.padTo)) % input.padTo;
+    const at = input.padBefore === undefined ? undefined : input.pages.get(input.padBefore) ?? input.pageCount - 1;
+    if (at !== undefined && pads !== existingPads) shifts.push({ from: at, delta: pads - existingPads });
+  }
   const bodyIndex = input.pages.get(input.firstBodyAnchor);
   if (bodyIndex === undefined) throw new Error(`no destination for the first body page #${input.firstBodyAnchor}`);
   const frontPages = shifted(bodyIndex);
@@ -61,5 +78,5 @@ export function planPagination(input: PaginationInput): PaginationPlan {
     const n = shifted(index) - frontPages + 1;
     labels[anchor] = n >= 1 ? String(n) : "";
   }
-  return { blanksBefore, blanksRemoved, labels, frontPages };
+  return { blanksBefore, blanksRemoved, labels, frontPages, pads };
 }

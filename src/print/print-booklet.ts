@@ -9,8 +9,8 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Page, HTTPRequest } from "puppeteer";
-import { PDFDocument } from "pdf-lib";
-import { BrowserError } from "../errors.js";
+import { PDFDict, PDFDocument, PDFName } from "pdf-lib";
+import { BrowserError, FontError } from "../errors.js";
 import { PROJECT_ROOT } from "../paths.js";
 import type { BrowserHandle } from "./browser.js";
 import { readDestinations } from "./destinations.js";
@@ -38,12 +38,25 @@ export interface PrintedBooklet {
   blockedRequests: string[];
   /** What to apply before the first print next time. */
   hint: PaginationHint;
+  /** With partsAt: the booklet again, one PDF per part (pages from–to, 0-based, inclusive). */
+  parts: PrintedPart[];
+}
+
+/** One part of the booklet printed on its own (web edition: a chapter per file). */
+export interface PrintedPart {
+  /** The anchor the part starts at ("" for the front matter). */
+  anchor: string;
+  from: number;
+  to: number;
+  pdf: Uint8Array;
 }
 
 /** The blank pages and page numbers of a finished print. */
 export interface PaginationHint {
   blanksBefore: string[];
   labels: Record<string, string>;
+  /** Binding padding pages before the back cover. */
+  pads?: number;
 }
 
 export interface PrintOptions {
@@ -54,6 +67,13 @@ export interface PrintOptions {
   /** The anchor of the first body page (page 1). */
   firstBodyAnchor: string;
   hint?: PaginationHint;
+  /** Print edition: pad the page count to this multiple with blank pages before `padBefore`. */
+  padTo?: number;
+  padBefore?: string;
+  /** Font families the booklet must be printed in; any other font in the PDF is an error. */
+  fontFamilies?: string[];
+  /** Web edition: also print the pages from each of these anchors to the next as a file of its own. */
+  partsAt?: string[];
 }
 
 const MAX_PRINTS = 4;
@@ -77,7 +97,9 @@ export async function printBooklet(handle: BrowserHandle, options: PrintOptions)
 
     // Without a hint the first print only measures: untagged is a third faster.
     let tagged = options.hint !== undefined;
-    if (options.hint) await page.evaluate(applyPagination, options.hint.blanksBefore, [], options.hint.labels, options.firstBodyAnchor);
+    const apply = (change: PaginationChange) => page.evaluate(applyPagination, change);
+    const fixed = { firstBodyAnchor: options.firstBodyAnchor, padBefore: options.padBefore ?? "" };
+    if (options.hint) await apply({ ...fixed, blanksBefore: options.hint.blanksBefore, blanksRemoved: [], labels: options.hint.labels, pads: options.padTo ? (options.hint.pads ?? 0) : 0 });
     for (let prints = 1; prints <= MAX_PRINTS; prints++) {
       const pdf = await page.pdf({
         preferCSSPageSize: true,
@@ -89,13 +111,27 @@ export async function printBooklet(handle: BrowserHandle, options: PrintOptions)
       });
       const doc = await PDFDocument.load(pdf, { updateMetadata: false });
       const pages = readDestinations(doc);
-      const starts = await page.evaluate(collectStarts);
-      const plan = planPagination({ starts, pages, pageCount: doc.getPageCount(), firstBodyAnchor: options.firstBodyAnchor });
-      const changed = await page.evaluate(applyPagination, plan.blanksBefore, plan.blanksRemoved, plan.labels, options.firstBodyAnchor);
+      const { starts, pads } = await page.evaluate(collectStarts);
+      const plan = planPagination({
+        starts, pages, pageCount: doc.getPageCount(), firstBodyAnchor: options.firstBodyAnchor,
+        padTo: options.padTo, padBefore: options.padBefore, pads,
+      });
+      const changed = await apply({ ...fixed, blanksBefore: plan.blanksBefore, blanksRemoved: plan.blanksRemoved, labels: plan.labels, pads: plan.pads });
       if (!changed && tagged) {
+        if (options.fontFamilies) checkFonts(doc, options.fontFamilies);
         const html = await page.content();
-        const hint = { blanksBefore: starts.filter((s) => s.hasBlankBefore).map((s) => s.anchor), labels: plan.labels };
-        return { pdf, doc, pages, frontPages: plan.frontPages, html, overflows, prints, blockedRequests: blocked, hint };
+        const hint = { blanksBefore: starts.filter((s) => s.hasBlankBefore).map((s) => s.anchor), labels: plan.labels, pads: plan.pads };
+        // Parts come from the same loaded document (Chromium prints a page range tagged, with
+        // its own font subsets), so they carry exactly the whole booklet's pages.
+        const parts: PrintedPart[] = [];
+        for (const range of partRanges(options.partsAt ?? [], pages, doc.getPageCount())) {
+          const part = await page.pdf({
+            preferCSSPageSize: true, printBackground: true, tagged: true, outline: false, timeout: options.timeout,
+            pageRanges: `${range.from + 1}-${range.to + 1}`,
+          });
+          parts.push({ ...range, pdf: part });
+        }
+        return { pdf, doc, pages, frontPages: plan.frontPages, html, overflows, prints, blockedRequests: blocked, hint, parts };
       }
       tagged = true;
     }
@@ -103,6 +139,16 @@ export async function printBooklet(handle: BrowserHandle, options: PrintOptions)
   } finally {
     await page.close().catch(() => undefined);
   }
+}
+
+/** The page ranges from each anchor to the next (the front matter before the first as its own part). */
+export function partRanges(anchors: string[], pages: Map<string, number>, pageCount: number): Array<{ anchor: string; from: number; to: number }> {
+  if (anchors.length === 0) return [];
+  const starts = anchors.map((anchor) => ({ anchor, from: pages.get(anchor) }));
+  const missing = starts.find((s) => s.from === undefined);
+  if (missing) throw new BrowserError(`分割の位置 #${missing.anchor} が印刷結果に見つかりません（不具合です。報告してください）。`);
+  const list = [{ anchor: "", from: 0 }, ...(starts as Array<{ anchor: string; from: number }>)].filter((s, i, all) => i === 0 || s.from > all[i - 1]!.from);
+  return list.map((s, i) => ({ anchor: s.anchor, from: s.from, to: (list[i + 1]?.from ?? pageCount) - 1 })).filter((r) => r.to >= r.from);
 }
 
 /** Prints a document that needs no page numbers resolved (e.g. the 新旧対照表), behind the same fence. */
@@ -159,6 +205,30 @@ function contentType(file: string): string {
   return { ".ttf": "font/ttf", ".png": "image/png", ".svg": "image/svg+xml", ".css": "text/css", ".jpg": "image/jpeg" }[ext] ?? "application/octet-stream";
 }
 
+/**
+ * Every font in the printed PDF must be one of the booklet's: a font file that failed to load
+ * (or was blocked) makes Chromium fall back to a system font silently, with other metrics and
+ * page breaks, or even as Type 3.
+ */
+function checkFonts(doc: PDFDocument, families: string[]): void {
+  const wanted = families.map((f) => f.replace(/\s+/g, ""));
+  const strange = new Set<string>();
+  for (const [, object] of doc.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFDict) || object.get(PDFName.of("Type")) !== PDFName.of("Font")) continue;
+    const base = object.lookupMaybe(PDFName.of("BaseFont"), PDFName);
+    const subtype = object.get(PDFName.of("Subtype"));
+    if (subtype === PDFName.of("Type3")) strange.add("Type 3");
+    const name = base?.decodeText().replace(/^[A-Z]{6}\+/, "");
+    if (name && !wanted.some((w) => name.startsWith(w))) strange.add(name);
+  }
+  if (strange.size > 0) {
+    throw new FontError(
+      `冊子のフォント（${families.join("、")}）以外のフォントで印刷されました: ${[...strange].join("、")}。` +
+        `フォントのファイルが読み込めなかった可能性があります。README の Quick start の1行目（セットアップ）をやり直してください。`,
+    );
+  }
+}
+
 /** Fixed pages ([data-fit]) whose content is taller than the page, in millimetres. */
 async function measureOverflows(page: Page): Promise<Overflow[]> {
   const found = await page.evaluate(() =>
@@ -169,20 +239,32 @@ async function measureOverflows(page: Page): Promise<Overflow[]> {
   return found.map((o) => ({ name: o.name, millimetres: Math.round(o.px * PX_TO_MM) }));
 }
 
-/** In the page: every element that must start on a given side, in document order. */
-function collectStarts(): PageStart[] {
-  return [...document.querySelectorAll<HTMLElement>("[data-start]")].map((el) => ({
+/** In the page: every element that must start on a given side, in document order, and the padding pages. */
+function collectStarts(): { starts: PageStart[]; pads: number } {
+  const starts = [...document.querySelectorAll<HTMLElement>("[data-start]")].map((el) => ({
     anchor: el.id,
     side: el.dataset.start as PageStart["side"],
     hasBlankBefore: el.previousElementSibling?.classList.contains("blank-page") ?? false,
   }));
+  return { starts, pads: document.querySelectorAll(".pad-page").length };
+}
+
+/** What the print stage changes in the loaded page between prints. */
+interface PaginationChange {
+  blanksBefore: string[];
+  blanksRemoved: string[];
+  labels: Record<string, string>;
+  firstBodyAnchor: string;
+  /** Padding pages wanted before `padBefore` (print edition). */
+  pads: number;
+  padBefore: string;
 }
 
 /**
  * In the page: insert or remove blank pages and set page numbers; true if anything changed. The
  * blank before the body's first page is front matter: it must not count in the folios.
  */
-function applyPagination(blanksBefore: string[], blanksRemoved: string[], labels: Record<string, string>, firstBodyAnchor: string): boolean {
+function applyPagination({ blanksBefore, blanksRemoved, labels, firstBodyAnchor, pads, padBefore }: PaginationChange): boolean {
   let changed = false;
   for (const anchor of blanksRemoved) {
     const blank = document.getElementById(anchor)?.previousElementSibling;
@@ -198,6 +280,20 @@ function applyPagination(blanksBefore: string[], blanksRemoved: string[], labels
     blank.className = anchor === firstBodyAnchor ? "blank-page blank-page--front" : "blank-page";
     blank.setAttribute("aria-hidden", "true");
     el.before(blank);
+    changed = true;
+  }
+  // Padding pages go before the back cover's own blank page, so that one stays its neighbour.
+  const existing = document.querySelectorAll(".pad-page");
+  if (existing.length !== pads) {
+    for (const pad of existing) pad.remove();
+    const end = document.getElementById(padBefore);
+    const before = end?.previousElementSibling?.classList.contains("blank-page") ? end.previousElementSibling : end;
+    for (let i = 0; i < pads && before; i++) {
+      const pad = document.createElement("div");
+      pad.className = "pad-page";
+      pad.setAttribute("aria-hidden", "true");
+      before.before(pad);
+    }
     changed = true;
   }
   for (const el of document.querySelectorAll<HTMLElement>("[data-page-of]")) {

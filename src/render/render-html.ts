@@ -1,9 +1,10 @@
 // Stage 4, render: the booklet model through Handlebars page templates into one HTML document,
 // styles inlined and fonts/icons referenced relative to where the HTML is written.
-import { readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import Handlebars from "handlebars";
 import type { Booklet } from "../model/types.js";
+import type { EditionName } from "../editions.js";
 import type { FontFace } from "../fonts.js";
 import { PROJECT_ROOT } from "../paths.js";
 import { renderMarkdown } from "./markdown.js";
@@ -19,9 +20,7 @@ export interface RenderOptions {
   edition: EditionName;
 }
 
-/** The editions: official (正式版) and draft (「案」 for the committee). */
-export const EDITIONS = ["official", "draft"] as const;
-export type EditionName = (typeof EDITIONS)[number];
+export { EDITIONS, type EditionName } from "../editions.js";
 
 const TEMPLATES_DIR = path.join(PROJECT_ROOT, "templates");
 const STYLES_DIR = path.join(PROJECT_ROOT, "styles");
@@ -58,6 +57,9 @@ function readTemplate(name: string): string {
 function styles(options: RenderOptions): string {
   const files = readdirSync(STYLES_DIR).filter((f) => f.endsWith(".css"));
   const ordered = [...STYLE_ORDER.filter((f) => files.includes(f)), ...files.filter((f) => !STYLE_ORDER.includes(f)).sort()];
+  // An edition's own stylesheet (page size and bleed of the print edition) comes last.
+  const edition = `editions/${options.edition}.css`;
+  if (existsSync(path.join(STYLES_DIR, edition))) ordered.push(edition);
   return [fontFaceCss(options.htmlDir, options.fonts), ...ordered.map((f) => `/* ${f} */\n${readFileSync(path.join(STYLES_DIR, f), "utf8")}`)].join("\n");
 }
 

@@ -239,6 +239,10 @@ export const edition = z
       .refine(isCalendarDate, { message: "calendar-date" })
       .describe("発行日（YYYY-MM-DD）"),
     yearStyle: z.enum(yearStyles).default("era-western").describe("年度の表記（era-western: 令和7年度（2025年度））"),
+    binding: z
+      .enum(["無線綴じ", "中綴じ"])
+      .default("無線綴じ")
+      .describe("製本の方法。印刷用の版（--edition print）のページ数を、無線綴じは2、中綴じは4の倍数にそろえます"),
     publisher: z
       .object({
         department: text("担当課（例: 企画部 企画調整課）"),

@@ -1,0 +1,179 @@
+// Issue "Editions for the print shop and the city website": the print edition's boxes, marks
+// and page count, its PDF/X-3 conversion by Ghostscript, and the web edition's files, read
+// back by poppler, qpdf and Ghostscript.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { build, type BuildResult } from "../src/build.js";
+import { DATA } from "./helpers/data-copy.js";
+import { flatten, labelOf, pageText, qpdfJson, run } from "./helpers/pdf-tools.js";
+
+const PT = 25.4 / 72;
+const squash = (s: string) => s.replace(/\s+/g, "");
+
+/** Box sizes in millimetres from `pdfinfo -box` for one page. */
+function boxes(pdf: string, page: number): Record<string, { x0: number; y0: number; w: number; h: number }> {
+  const out: Record<string, { x0: number; y0: number; w: number; h: number }> = {};
+  for (const m of run("pdfinfo", ["-box", "-f", String(page), "-l", String(page), pdf]).matchAll(/(\w+Box):\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)/g)) {
+    const [x0, y0, x1, y1] = m.slice(2).map(Number) as [number, number, number, number];
+    out[m[1]!] = { x0: x0 * PT, y0: y0 * PT, w: (x1 - x0) * PT, h: (y1 - y0) * PT };
+  }
+  return out;
+}
+
+/** A page rendered by poppler as greyscale pixels (the whole MediaBox, marks included). */
+function greyPage(pdf: string, page: number, dpi: number): { width: number; height: number; at(x: number, y: number): number } {
+  const pgm = execFileSync("pdftoppm", ["-gray", "-r", String(dpi), "-f", String(page), "-l", String(page), pdf], { maxBuffer: 64 * 1024 * 1024 });
+  // P5 header: "P5\n<w> <h>\n255\n"
+  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 40).toString("latin1"))!;
+  const [width, height] = [Number(header[1]), Number(header[2])];
+  const data = pgm.subarray(header[0].length);
+  return { width, height, at: (x, y) => data[y * width + x]! };
+}
+
+describe("the print edition (中綴じ, --pdfx)", () => {
+  let print: BuildResult;
+  beforeAll(async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "plan-press-print-"));
+    print = await build({
+      dataDir: DATA, outFile: path.join(dir, "action-plan-print.pdf"), edition: "print", binding: "中綴じ", pdfx: true,
+      timeout: 180_000, strict: false,
+    });
+  });
+
+  it("measures A4 at the trim and A4 + 3 mm on every side at the bleed, on every page, with room for marks", () => {
+    for (const page of [1, 2, 42, print.pageCount]) {
+      const b = boxes(print.outFile, page);
+      expect(b.TrimBox!.w).toBeCloseTo(210, 1);
+      expect(b.TrimBox!.h).toBeCloseTo(297, 1);
+      expect(b.BleedBox!.w).toBeCloseTo(216, 1);
+      expect(b.BleedBox!.h).toBeCloseTo(303, 1);
+      expect(b.TrimBox!.x0 - b.BleedBox!.x0).toBeCloseTo(3, 1);
+      expect(b.TrimBox!.y0 - b.BleedBox!.y0).toBeCloseTo(3, 1);
+      expect(b.MediaBox!.w).toBeGreaterThan(216 + 20);
+    }
+  });
+
+  it("has crop marks outside the bleed, and nothing of the page there", () => {
+    const dpi = 72;
+    const px = (mm: number) => Math.round((mm / 25.4) * dpi);
+    const b = boxes(print.outFile, 42);
+    const page = greyPage(print.outFile, 42, dpi);
+    const slug = b.BleedBox!.x0 - b.MediaBox!.x0; // mm between the media edge and the bleed
+    // The marks' lines run at the trim's and the bleed's x, in the slug above the page.
+    const trimX = px(b.TrimBox!.x0 - b.MediaBox!.x0);
+    const bleedX = px(b.BleedBox!.x0 - b.MediaBox!.x0);
+    const inSlug = Array.from({ length: px(slug) - 2 }, (_, y) => y + 1);
+    const darkAt = (x: number) => inSlug.some((y) => [x - 1, x, x + 1].some((xx) => page.at(xx, y) < 160));
+    expect(darkAt(trimX)).toBe(true);
+    expect(darkAt(bleedX)).toBe(true);
+    // Centre mark above the middle of the page.
+    expect(darkAt(Math.round(page.width / 2))).toBe(true);
+    // Between the marks, the slug is blank paper.
+    const between = px(slug / 2);
+    expect(page.at(Math.round(page.width / 3), between)).toBeGreaterThan(240);
+  });
+
+  it("runs the cover's colour band into the bleed", () => {
+    const dpi = 72;
+    const b = boxes(print.outFile, 1);
+    const page = greyPage(print.outFile, 1, dpi);
+    const px = (mm: number) => Math.round((mm / 25.4) * dpi);
+    // 1.5 mm outside the trim (inside the bleed), 20 mm below the trim's top edge: the band's colour.
+    const fromTop = b.MediaBox!.y0 + b.MediaBox!.h - (b.TrimBox!.y0 + b.TrimBox!.h) + 20;
+    expect(page.at(px(b.TrimBox!.x0 - b.MediaBox!.x0 - 1.5), px(fromTop))).toBeLessThan(200);
+    // …and the slug beyond the bleed stays white.
+    expect(page.at(px(b.BleedBox!.x0 - b.MediaBox!.x0 - 4), px(fromTop))).toBeGreaterThan(240);
+  });
+
+  it("pads the page count to the binding's multiple with blank pages before the back cover", () => {
+    expect(print.pageCount % 4).toBe(0);
+    expect(squash(pageText(print.outFile, print.pageCount))).toContain("発行日");
+    expect(squash(pageText(print.outFile, print.pageCount - 1))).toBe("");
+  });
+
+  it("converts to PDF/X-3 with Ghostscript: CMYK only, an output intent, fonts embedded, text still text", () => {
+    const file = print.pdfx!.file;
+    expect(print.pdfx!.version).toBe("PDF/X-3:2002");
+    const info = run("pdfinfo", ["-box", "-f", "1", "-l", "1", file]);
+    expect(info).toMatch(/PDF version:\s+1\.3/);
+    expect(info).toMatch(/TrimBox/);
+    expect(info).toMatch(/BleedBox/);
+    const b = boxes(file, 42);
+    expect(b.TrimBox!.w).toBeCloseTo(210, 1);
+    expect(b.BleedBox!.h).toBeCloseTo(303, 1);
+    // Output intent and the PDF/X key, as qpdf reads them.
+    const json = JSON.parse(run("qpdf", ["--json=2", "--json-key=qpdf", file])) as { qpdf: [unknown, Record<string, { value?: Record<string, unknown> }>] };
+    const objects = Object.values(json.qpdf[1]).map((o) => o.value).filter((v): v is Record<string, unknown> => !!v && typeof v === "object");
+    const intent = objects.find((v) => v["/S"] === "/GTS_PDFX");
+    expect(intent).toBeDefined();
+    expect(intent!["/DestOutputProfile"]).toBeDefined();
+    expect(objects.some((v) => typeof v["/GTS_PDFXVersion"] === "string" && String(v["/GTS_PDFXVersion"]).includes("PDF/X-3"))).toBe(true);
+    // No RGB anywhere: every colour is CMYK (Ghostscript's ink counter reads them as such).
+    const qdf = execFileSync("qpdf", ["--qdf", "--object-streams=disable", file, "-"], { maxBuffer: 256 * 1024 * 1024 }).toString("latin1");
+    expect(qdf).not.toMatch(/\/DeviceRGB|\s(rg|RG)\n/);
+    expect(run("gs", ["-q", "-o", "-", "-sDEVICE=inkcov", "-dFirstPage=40", "-dLastPage=42", file]).trim().split("\n").every((l) => l.endsWith("CMYK OK"))).toBe(true);
+    const fonts = run("pdffonts", [file]).trim().split("\n").slice(2);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const row of fonts) {
+      expect(row).toMatch(/BIZUDP/);
+      expect(row).not.toContain("Type 3");
+      expect(row.split(/\s+/).slice(-5)[0]).toBe("yes");
+    }
+    expect(squash(run("pdftotext", ["-f", "43", "-l", "43", file, "-"]))).toContain("子育て・教育政策");
+  });
+});
+
+describe("the web edition", () => {
+  let web: BuildResult;
+  let whole: ReturnType<typeof qpdfJson>;
+  beforeAll(async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "plan-press-web-"));
+    web = await build({ dataDir: DATA, outFile: path.join(dir, "web", "action-plan.pdf"), edition: "web", timeout: 180_000, strict: false });
+    whole = qpdfJson(web.outFile);
+  });
+
+  it("writes the booklet and one file per chapter whose pages sum to the booklet's", () => {
+    const files = web.web!.files;
+    expect(files[0]!.name).toBe("action-plan.pdf");
+    const parts = files.slice(1);
+    expect(parts.map((f) => f.title)).toEqual([
+      "表紙・目次", "第1章　はじめに", "第2章　計画の体系", "第3章　地区別計画", "第4章　重点プロジェクト（伊勢崎市版総合戦略）",
+      "第5章　重点施策との対応", "第6章　重点施策", "第7章　個別計画一覧", "第8章　資料編",
+    ]);
+    const pages = (f: string) => Number(/Pages:\s+(\d+)/.exec(run("pdfinfo", [path.join(path.dirname(web.outFile), f)]))![1]);
+    expect(parts.reduce((n, f) => n + pages(f.name), 0)).toBe(web.pageCount);
+  });
+
+  it("gives each file its title, its chapter's bookmarks, tags, and the booklet's page numbers", () => {
+    const dir = path.dirname(web.outFile);
+    const chapters = flatten(whole.outlines).filter((b) => b.depth === 1);
+    for (const part of web.web!.files.slice(2)) {
+      const file = path.join(dir, part.name);
+      const info = run("pdfinfo", [file]);
+      expect(info).toContain(`Title:           第3次伊勢崎市総合計画 前期アクションプラン（案）　${part.title}`);
+      expect(info).toMatch(/Tagged:\s+yes/);
+      const own = qpdfJson(file);
+      expect(own.outlines.map((o) => o.title)).toEqual([part.title]);
+      // The file's first page is labelled as that page is in the whole booklet.
+      const chapter = chapters.find((c) => c.title === part.title)!;
+      expect(labelOf(own.pagelabels, 1)).toBe(labelOf(whole.pagelabels, chapter.destpageposfrom1));
+      expect(own.outlines[0]!.destpageposfrom1).toBe(1);
+    }
+    expect(run("pdffonts", [path.join(dir, web.web!.files[7]!.name)])).not.toContain("Type 3");
+  });
+
+  it("lists every file in index.html with its pages and its real size, as the city site states it", () => {
+    const html = readFileSync(web.web!.index, "utf8");
+    expect(html).toContain('<html lang="ja">');
+    for (const f of web.web!.files) {
+      const bytes = statSync(path.join(path.dirname(web.outFile), f.name)).size;
+      expect(f.bytes).toBe(bytes);
+      const size = bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)}MB` : `${(bytes / 1024).toFixed(1)}KB`;
+      expect(html).toContain(`href="${f.name}"`);
+      expect(html).toContain(`PDFファイル：${size}`);
+    }
+  });
+});
