@@ -14,11 +14,12 @@ import { BINDINGS, BLEED_MM, SLUG_MM, type Binding, type EditionName } from "./e
 import { openBrowser, type BrowserHandle } from "./print/browser.js";
 import { printBooklet, type Overflow, type PaginationHint, type PrintedBooklet } from "./print/print-booklet.js";
 import { finishPdf, type DocumentInfo } from "./finish/finish-pdf.js";
-import { temporarySibling, writeAtomic } from "./write/write-output.js";
+import { ensureWritable, removeStaleTemporaries, temporarySibling, writeAtomic } from "./write/write-output.js";
 import { fontFaces } from "./fonts.js";
 import { BrowserError, DataError, PlanPressError } from "./errors.js";
 import type { ProgressListener, Stage } from "./progress.js";
 import { VERSION } from "./version.js";
+import { PROJECT_ROOT } from "./paths.js";
 import { missingIconWarnings, officialIcon } from "./sdg-icons.js";
 import { changesSince, type RevisionChanges } from "./diff/revision-changes.js";
 import { convertToPdfx, type OutputIntent } from "./finish/pdfx.js";
@@ -110,6 +111,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const outFile = path.resolve(options.outFile);
   const htmlFile = outFile.replace(/\.pdf$/i, "") + ".html";
+  // Before a minute of printing: the output must be writable; a killed run's leftovers go.
+  removeStaleTemporaries(outFile);
+  ensureWritable(outFile);
   const html = renderHtml(booklet, { htmlDir: path.dirname(htmlFile), fonts, edition: options.edition });
   done("render", `${Math.round(html.length / 1024)} KB`);
 
@@ -132,6 +136,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         printed = await printBooklet(browser, {
           htmlFile: sourceHtml, html, timeout: options.timeout, firstBodyAnchor: "ch-intro", hint: readHint(hintFile),
           fontFamilies: [...new Set(fonts.map((f) => f.family))],
+          allowedFiles: [...fonts.map((f) => f.file), path.join(PROJECT_ROOT, "assets")],
           ...(options.edition === "print" ? { padTo: BINDINGS[options.binding ?? validation.data.edition.binding], padBefore: "back-cover" } : {}),
           ...(options.edition === "web" ? { partsAt: booklet.toc.map((c) => c.anchor) } : {}),
         });

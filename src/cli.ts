@@ -398,10 +398,20 @@ async function runPreview(args: string[]): Promise<number> {
   return 0;
 }
 
-/** An AbortSignal raised by SIGINT/SIGTERM, so the build unwinds through its finally blocks. */
+/**
+ * An AbortSignal raised by SIGINT/SIGTERM, so the build unwinds through its finally blocks. A
+ * second Ctrl-C does not wait: it exits at once (Chromium, on a pipe, exits with us; the next
+ * run removes what was left).
+ */
 function onInterrupt(): { signal: AbortSignal; dispose(): void } {
   const controller = new AbortController();
-  const listener = (signal: NodeJS.Signals) => controller.abort(signal);
+  const listener = (signal: NodeJS.Signals) => {
+    if (controller.signal.aborted) {
+      console.error("plan-press: 中断しました。");
+      process.exit(130);
+    }
+    controller.abort(signal);
+  };
   const signals: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
   for (const s of signals) process.on(s, listener);
   return {

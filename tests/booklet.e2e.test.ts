@@ -132,7 +132,7 @@ describe("Ctrl-C during a build", () => {
   it("stops, leaves the previous PDF byte-identical, no temporary file and no Chromium behind", async () => {
     const { spawn } = await import("node:child_process");
     const before = readFileSync(out);
-    const chromiums = () => run("ps", ["-eo", "args"]).split("\n").filter((l) => l.includes("puppeteer_dev_chrome_profile")).length;
+    const chromiums = () => run("ps", ["-eo", "args"]).split("\n").filter((l) => l.includes("plan-press-chromium-")).length;
     const running = chromiums();
     const child = spawn("node", [path.join(ROOT, "bin/plan-press.js"), "build", "--out", out], { cwd: ROOT });
     let stderr = "";

@@ -94,7 +94,7 @@ describe("plan-press build --watch", () => {
   it("rebuilds the PDF after a save, keeps the last good one after a bad save, and stops on Ctrl-C", async () => {
     const dir = dataCopy();
     const out = path.join(path.dirname(dir), "out", "action-plan.pdf");
-    const chromiums = () => execFileSync("ps", ["-eo", "args"], { encoding: "utf8" }).split("\n").filter((l) => l.includes("puppeteer_dev_chrome_profile")).length;
+    const chromiums = () => execFileSync("ps", ["-eo", "args"], { encoding: "utf8" }).split("\n").filter((l) => l.includes("plan-press-chromium-")).length;
     const running = chromiums();
     const child = spawn("node", [path.join(ROOT, "bin/plan-press.js"), "build", "--watch", "--data", dir, "--out", out], { stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";

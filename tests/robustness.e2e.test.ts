@@ -42,10 +42,42 @@ describe("the hostile corpus (tests/corpus/hostile)", () => {
     symlinkSync("1-3.yaml", path.join(dir, "policies/1-3.yaml"));
     const messages = checkData(dir).diagnostics.filter((d) => d.severity === "error").map((d) => `${path.basename(d.file)} ${d.message}`);
     expect(messages).toEqual([
-      expect.stringMatching(/^1-1\.yaml ファイルが大きすぎます（\d+ KB）$/),
+      expect.stringMatching(/^1-1\.yaml ファイルが大きすぎます（\d+ KB 以上）$/),
       "1-2.yaml ファイルであるべき場所がフォルダなどになっています（policies/1-2.yaml）",
-      "1-3.yaml ファイルを読めません（ELOOP）",
+      "1-3.yaml ファイルを読めません（リンクが循環しています）",
     ]);
+  });
+
+  it("links out of the data folder are not followed: a secret file, a device, /proc", () => {
+    const dir = dataCopy();
+    const secret = path.join(path.dirname(dir), "secret.md");
+    writeFileSync(secret, "# 秘密\n職員の個人情報\n");
+    rmSync(path.join(dir, "text/purpose.md"));
+    symlinkSync(secret, path.join(dir, "text/purpose.md"));
+    for (const [name, target] of [["1-2", "/etc/passwd"], ["1-3", "/dev/zero"], ["1-4", "/proc/self/pagemap"]] as const) {
+      rmSync(path.join(dir, `policies/${name}.yaml`));
+      symlinkSync(target, path.join(dir, `policies/${name}.yaml`));
+    }
+    const started = performance.now();
+    const errors = checkData(dir).diagnostics.filter((d) => d.severity === "error");
+    expect(performance.now() - started).toBeLessThan(5_000);
+    const outside = errors.filter((d) => d.message === "データのフォルダの外を指すリンクです（読み込みません）").map((d) => path.basename(d.file));
+    expect(outside.sort()).toEqual(["1-2.yaml", "1-3.yaml", "1-4.yaml", "purpose.md"]);
+    expect(JSON.stringify(errors)).not.toMatch(/root:|個人情報/);
+  });
+
+  it("nesting that would take the parser minutes, a 400-digit figure and a title of 600,000 characters", () => {
+    const dir = dataCopy();
+    writeFileSync(path.join(dir, "policies/1-2.yaml"), `id: "1-2"\ntitle: ${"[".repeat(1_900_000)}\n`);
+    edit(dir, "policies/1-1.yaml", "value: 78.4", `value: "${"9".repeat(400)}.5"`);
+    edit(dir, "policies/1-3.yaml", /^title: .*$/m, `title: ${"長".repeat(600_000)}`);
+    const started = performance.now();
+    const errors = checkData(dir).diagnostics.filter((d) => d.severity === "error");
+    expect(performance.now() - started).toBeLessThan(5_000);
+    const by = (file: string) => errors.filter((d) => d.file.endsWith(file)).map((d) => d.message);
+    expect(by("1-2.yaml")).toEqual(["入れ子が深すぎます（33 段以上）"]);
+    expect(by("1-1.yaml")).toEqual([expect.stringMatching(/^「値」は数値で書きます/)]);
+    expect(by("1-3.yaml")).toEqual(["「重点施策の名称」が長すぎます（600000 文字。上限は 2000 文字）"]);
   });
 });
 
@@ -128,7 +160,7 @@ describe("Chromium killed mid-print", () => {
   const ps = () => run("ps", ["-eo", "pid,args"]).split("\n");
   /** The main process of every Chromium puppeteer started (not its helpers). */
   const browsers = () =>
-    ps().filter((l) => l.includes("puppeteer_dev_chrome_profile") && !l.includes("--type=")).map((l) => Number(l.trim().split(/\s+/)[0]));
+    ps().filter((l) => l.includes("plan-press-chromium-") && !l.includes("--type=")).map((l) => Number(l.trim().split(/\s+/)[0]));
 
   async function buildKilling(out: string, times: number) {
     const before = new Set(browsers());
@@ -172,6 +204,48 @@ describe("Chromium killed mid-print", () => {
     expect(readFileSync(out, "utf8")).toBe("previous booklet");
     expect(readdirSync(dir)).toEqual(["action-plan.pdf"]);
     expect(r.leftover).toEqual([]);
+  });
+
+  it("plan-press itself killed (SIGKILL) mid-print: Chromium exits with it, and the next run clears what it left", async () => {
+    const { removeStaleTemporaries } = await import("../src/write/write-output.js");
+    const { openBrowser } = await import("../src/print/browser.js");
+    const dir = mkdtempSync(path.join(tmpdir(), "plan-press-sigkill-"));
+    const out = path.join(dir, "action-plan.pdf");
+    writeFileSync(out, "previous booklet");
+    const child = spawn("node", [path.join(ROOT, "bin/plan-press.js"), "build", "--out", out], { cwd: ROOT });
+    let stderr = "";
+    await new Promise<void>((resolve) => child.stderr.on("data", (d) => (stderr += d) && stderr.includes("HTML生成") && resolve()));
+    await new Promise((r) => setTimeout(r, 800));
+    const pid = child.pid!;
+    const ours = () => ps().filter((l) => l.includes(`plan-press-chromium-${pid}-`)).length;
+    expect(ours()).toBeGreaterThan(0);
+    child.kill("SIGKILL");
+    await new Promise((resolve) => child.on("exit", resolve));
+    for (let i = 0; i < 50 && ours() > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(ours()).toBe(0);
+    expect(readFileSync(out, "utf8")).toBe("previous booklet");
+    // What it could not clean up itself, the next run does: its temporary HTML and its browser profile.
+    expect(readdirSync(dir).some((n) => n.includes(`.${pid}.tmp`))).toBe(true);
+    removeStaleTemporaries(out);
+    expect(readdirSync(dir)).toEqual(["action-plan.pdf"]);
+    const next = await openBrowser({ timeout: 60_000 });
+    await next.close();
+    expect(readdirSync(tmpdir()).filter((n) => n.startsWith(`plan-press-chromium-${pid}-`))).toEqual([]);
+  });
+});
+
+describe("an output that cannot be written", () => {
+  it("is refused before printing, in plain words, and nothing else is touched", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const dir = mkdtempSync(path.join(tmpdir(), "plan-press-out-"));
+    const out = path.join(dir, "action-plan.pdf");
+    mkdirSync(out);
+    const cli = spawnSync("node", [path.join(ROOT, "bin/plan-press.js"), "build", "--out", out], { encoding: "utf8", cwd: ROOT });
+    expect(cli.status).toBe(1);
+    expect(cli.stderr).toContain("同じ名前のフォルダがあります");
+    expect(cli.stderr).not.toContain("印刷（Chromium）");
+    expect(cli.stderr).not.toContain("予期しない");
+    expect(readdirSync(dir)).toEqual(["action-plan.pdf"]);
   });
 });
 

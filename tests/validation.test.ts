@@ -175,6 +175,20 @@ describe("text hygiene warns and normalises, and the data stays usable", () => {
   });
 });
 
+describe("things YAML and Markdown allow but plan data does not", () => {
+  it("a YAML tag (!include …) is an error at its place, not a silently read string", () => {
+    const { errors, dir } = check("policies/2-2.yaml", /^title: .*$/m, "title: !include /etc/passwd");
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ line: lineOf(dir, "policies/2-2.yaml", "!include"), message: "YAML のタグ（! で始まる語）は使えません" });
+  });
+
+  it("HTML in a prose file is a warning at its place: it will be printed as typed", () => {
+    const { warnings, result, dir } = check("text/purpose.md", "\n\n", "\n\n<b>重要</b>\n\n");
+    expect(result.data).toBeDefined();
+    expect(warnings).toEqual([expect.objectContaining({ line: lineOf(dir, "text/purpose.md", "<b>"), message: "HTML のタグ「<b>」は使えません（文字としてそのまま印刷されます）" })]);
+  });
+});
+
 describe("the editor schema", () => {
   it("schema/*.json are generated from the one zod schema and up to date (run plan-press schema)", async () => {
     const { jsonSchemas } = await import("../src/validate/json-schema.js");
@@ -214,7 +228,7 @@ describe("files that are not plan data are refused in bounded time, each with it
     writeFileSync(p("1-3.yaml"), "");
     rmSync(p("1-4.yaml"));
     mkdirSync(p("1-4.yaml"));
-    writeFileSync(p("1-5.yaml"), Buffer.from([0xff, 0xfe, 0x00, 0x41]));
+    writeFileSync(p("1-5.yaml"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x41]));
     writeFileSync(p("2-1.yaml"), "\uFEFF" + readFileSync(path.join(DATA, "policies/2-1.yaml"), "utf8").replace(/\n/g, "\r\n"));
     const started = performance.now();
     const messages = Object.fromEntries(
@@ -222,7 +236,7 @@ describe("files that are not plan data are refused in bounded time, each with it
     );
     expect(performance.now() - started).toBeLessThan(10_000);
     expect(messages).toEqual({
-      "1-1.yaml": expect.stringMatching(/^YAML の書き方に誤りがあります（[A-Z_]+）$/),
+      "1-1.yaml": "入れ子が深すぎます（33 段以上）",
       "1-2.yaml": "YAML のエイリアス（& と *）が多すぎるか、読み込めない構造です",
       "1-3.yaml": "ファイルが空です",
       "1-4.yaml": "ファイルであるべき場所がフォルダなどになっています（policies/1-4.yaml）",

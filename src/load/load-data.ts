@@ -1,6 +1,6 @@
 // Stage 1, load: reads data/ into parsed YAML documents (with their source positions) and
 // Markdown texts, cleaning characters that must not reach the booklet (each fix is reported).
-import { lstatSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { closeSync, fstatSync, lstatSync, openSync, readSync, readdirSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { LineCounter, parseDocument, visit, type Document } from "yaml";
 import type { FileKind } from "../validate/schema.js";
@@ -59,35 +59,63 @@ export function loadData(dataDir: string): LoadedData {
   const yaml: YamlSource[] = [];
   const markdown: MarkdownSource[] = [];
 
+  // Files are read only from inside the data folder: a link (symlink) pointing elsewhere could
+  // print any file of the machine into the booklet, or a device that never ends.
+  const root = (() => {
+    try {
+      return realpathSync(dataDir);
+    } catch {
+      return path.resolve(dataDir);
+    }
+  })();
   const readText = (abs: string, requiredWhat: string): string | undefined => {
     const file = displayPath(abs);
-    let size: number;
+    let real: string;
     try {
-      const st = statSync(abs);
-      if (!st.isFile()) {
-        diagnostics.push(fileProblem(file, `ファイルであるべき場所がフォルダなどになっています（${requiredWhat}）`, "フォルダを別の名前に変え、ここにはファイルを置いてください。", "not a regular file"));
-        return undefined;
-      }
-      size = st.size;
+      real = realpathSync(abs);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       const dangling = code === "ENOENT" && (() => { try { return lstatSync(abs).isSymbolicLink(); } catch { return false; } })();
       if (code === "ENOENT" && !dangling) {
         diagnostics.push(fileProblem(file, `ファイルがありません（${requiredWhat}）`, "ファイルを作成するか、--data で正しいフォルダを指定してください。", "file not found"));
       } else {
-        diagnostics.push(fileProblem(file, `ファイルを読めません（${dangling ? "リンク先がありません" : code ?? "error"}）`, "ファイルの権限やリンク（ショートカット）の先を確認してください。", `cannot stat file: ${code}`));
+        diagnostics.push(fileProblem(file, `ファイルを読めません（${dangling ? "リンク先がありません" : code === "ELOOP" ? "リンクが循環しています" : code ?? "error"}）`, "ファイルの権限やリンク（ショートカット）の先を確認してください。", `cannot resolve file: ${code}`));
       }
       return undefined;
     }
-    if (size > MAX_FILE_BYTES) {
-      diagnostics.push(fileProblem(file, `ファイルが大きすぎます（${Math.round(size / 1024)} KB）`, "計画のデータ以外の内容が入っていないか確認してください（上限 2 MB）。", "file too large"));
+    if (!real.startsWith(root + path.sep)) {
+      diagnostics.push(fileProblem(file, "データのフォルダの外を指すリンクです（読み込みません）", "リンクではなく、ファイルそのものをデータのフォルダに置いてください。", "link points outside the data folder"));
       return undefined;
     }
     let buf: Buffer;
+    let fd: number | undefined;
     try {
-      buf = readFileSync(abs);
+      fd = openSync(real, "r");
+      const st = fstatSync(fd);
+      if (!st.isFile()) {
+        diagnostics.push(fileProblem(file, `ファイルであるべき場所がフォルダなどになっています（${requiredWhat}）`, "フォルダを別の名前に変え、ここにはファイルを置いてください。", "not a regular file"));
+        return undefined;
+      }
+      // Read at most one byte more than allowed, whatever the size says (some files report 0).
+      const chunk = Buffer.alloc(MAX_FILE_BYTES + 1);
+      let length = 0;
+      for (let n = 1; n > 0 && length < chunk.length; length += n) n = readSync(fd, chunk, length, chunk.length - length, null);
+      if (length > MAX_FILE_BYTES) {
+        diagnostics.push(fileProblem(file, `ファイルが大きすぎます（${Math.round(Math.max(st.size, length) / 1024)} KB 以上）`, "計画のデータ以外の内容が入っていないか確認してください（上限 2 MB）。", "file too large"));
+        return undefined;
+      }
+      buf = chunk.subarray(0, length);
     } catch (err) {
-      diagnostics.push(fileProblem(file, `ファイルを読めません（${(err as NodeJS.ErrnoException).code ?? "error"}）`, "ファイルの権限や、ほかのソフトで開いたままになっていないかを確認してください。", "cannot read file"));
+      const code = (err as NodeJS.ErrnoException).code;
+      const what = code === "EACCES" || code === "EPERM" ? "読む権限がありません" : code === "EISDIR" ? "フォルダです" : code ?? "error";
+      diagnostics.push(fileProblem(file, `ファイルを読めません（${what}）`, "ファイルの権限や、ほかのソフトで開いたままになっていないかを確認してください。", `cannot read file: ${code}`));
+      return undefined;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+    // UTF-16 (Windows "Unicode" text) has NUL bytes and would look binary: say what it is.
+    if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) {
+      diagnostics.push(fileProblem(file, "文字コードが UTF-16（Unicode）です", "エディタで「UTF-8」を選んで保存し直してください。", "UTF-16 text"));
       return undefined;
     }
     if (buf.includes(0)) {
@@ -111,6 +139,13 @@ export function loadData(dataDir: string): LoadedData {
       diagnostics.push(fileProblem(file, "ファイルが空です", "内容を書くか、不要ならファイルを削除してください。", "empty file"));
       return;
     }
+    // The YAML parser takes time and memory that grow fast with nesting: plan data nests a few
+    // levels, so a file nested dozens deep is refused before it is parsed.
+    const deep = tooDeep(text);
+    if (deep) {
+      diagnostics.push({ ...fileProblem(file, `入れ子が深すぎます（${deep.depth} 段以上）`, YAML_HINTS.RESOURCE_EXHAUSTION!, "nesting too deep"), line: deep.line });
+      return;
+    }
     const lines = new LineCounter();
     const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
     // Only the first syntax error: the ones after it are usually its echoes.
@@ -122,6 +157,16 @@ export function loadData(dataDir: string): LoadedData {
       const line = text.split("\n")[problem.line - 1] ?? "";
       if (/^\s*[^\s:#"'][^:#]*:[^\s/]/.test(line)) problem.hint = "コロン（:）の後に半角スペースを入れてください（例: title: 子ども…）。";
       diagnostics.push(problem);
+      return;
+    }
+    // Tags (!include, !!binary …) are not plan data; YAML would read them as plain text.
+    const tag = doc.warnings.find((w) => w.code === "TAG_RESOLVE_FAILED");
+    if (tag) {
+      diagnostics.push({
+        ...yamlProblem(file, tag.code, tag.message, lines.linePos(tag.pos[0])),
+        message: "YAML のタグ（! で始まる語）は使えません",
+        hint: "値の先頭の ! を削除するか、値全体を \"…\" で囲んでください。",
+      });
       return;
     }
     const source: YamlSource = { kind, file, text, doc, lines };
@@ -148,6 +193,16 @@ export function loadData(dataDir: string): LoadedData {
     const file = displayPath(abs);
     const { text, fixes } = cleanText(raw);
     diagnostics.push(...fixDiagnostics(file, "", fixes, (i) => lineColumn(raw, i)));
+    // HTML in prose is printed as the characters typed (never run): say so where it is.
+    const tag = /<\/?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?\/?>|<!--/.exec(raw);
+    if (tag) {
+      diagnostics.push({
+        severity: "warning", file, ...lineColumn(raw, tag.index), field: "",
+        message: `HTML のタグ「${tag[0].slice(0, 30)}」は使えません（文字としてそのまま印刷されます）`,
+        hint: "見出しは #、強調は **…**、表は | で書く Markdown の書き方にしてください。",
+        en: "raw HTML in Markdown is printed as text",
+      });
+    }
     markdown.push({ name, file, text, raw });
   }
   return { dataDir, yaml, markdown, diagnostics };
@@ -245,6 +300,49 @@ const YAML_HINTS: Record<string, string> = {
   UNEXPECTED_TOKEN: "記号の位置を確認してください。値が記号で始まる場合は \"…\" で囲みます。",
   RESOURCE_EXHAUSTION: "入れ子（[ や { の重なり）が深すぎるか、エイリアスが多すぎます。計画のデータとして書き直してください。",
 };
+
+/** Deeper than any plan data nests (a few levels): refused before parsing. */
+const MAX_DEPTH = 32;
+
+/** The first line where brackets ([ {) or indentation nest deeper than MAX_DEPTH, if any. */
+export function tooDeep(text: string): { line: number; depth: number } | undefined {
+  let flow = 0;
+  let quote = "";
+  let lineNo = 1;
+  let lineStart = true;
+  let indent = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === "\n") {
+      lineNo++;
+      lineStart = true;
+      indent = 0;
+      if (quote === "'" || quote === '"') continue;
+      continue;
+    }
+    if (lineStart) {
+      // Indentation and compact sequences ("- - -") both nest block collections.
+      if (c === " ") { indent++; continue; }
+      if (c === "-" && text[i + 1] === " ") { indent += 2; i++; continue; }
+      lineStart = false;
+      if (indent / 2 > MAX_DEPTH * 2) return { line: lineNo, depth: Math.floor(indent / 2) };
+    }
+    if (quote) {
+      if (c === quote && text[i - 1] !== "\\") quote = "";
+      continue;
+    }
+    if (c === "#" && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const nl = text.indexOf("\n", i);
+      i = (nl === -1 ? text.length : nl) - 1;
+      continue;
+    }
+    if ((c === '"' || c === "'") && (flow > 0 || /[\s:[{,]/.test(text[i - 1] ?? " "))) quote = c;
+    else if (c === "[" || c === "{") {
+      if (++flow > MAX_DEPTH) return { line: lineNo, depth: flow };
+    } else if ((c === "]" || c === "}") && flow > 0) flow--;
+  }
+  return undefined;
+}
 
 /**
  * For an unclosed bracket or quote the parser stops where it gave up, often lines later; staff

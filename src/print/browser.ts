@@ -1,6 +1,8 @@
 // The one owner of Chromium: finds an executable (or a remote endpoint), launches it with flags
 // that keep it quiet on a closed network, and hands back something to close on every exit path.
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import puppeteer, { type Browser } from "puppeteer";
 import { BrowserError } from "../errors.js";
 
@@ -75,6 +77,21 @@ function launchArgs(): string[] {
   return args;
 }
 
+const PROFILE_PREFIX = "plan-press-chromium-";
+
+/** Profile folders of earlier runs whose process no longer exists (killed, power cut). */
+function removeStaleProfiles(): void {
+  for (const name of readdirSync(tmpdir())) {
+    const pid = Number(new RegExp(`^${PROFILE_PREFIX}(\\d+)-`).exec(name)?.[1]);
+    if (!pid || pid === process.pid) continue;
+    try {
+      process.kill(pid, 0);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === "ESRCH") rmSync(path.join(tmpdir(), name), { recursive: true, force: true });
+    }
+  }
+}
+
 /** Launches (or connects to) the browser; the caller must close() it in a finally block. */
 export async function openBrowser(options: BrowserOptions): Promise<BrowserHandle> {
   if (options.wsEndpoint) {
@@ -87,20 +104,28 @@ export async function openBrowser(options: BrowserOptions): Promise<BrowserHandl
     }
   }
   const executable = findExecutable();
+  // Our own profile folder, so one a killed run left behind can be recognised and removed.
+  removeStaleProfiles();
+  const profile = mkdtempSync(path.join(tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
   let browser: Browser;
   try {
     browser = await puppeteer.launch({
       executablePath: executable,
+      userDataDir: profile,
       headless: true,
       args: launchArgs(),
       timeout: options.timeout,
       protocolTimeout: options.timeout,
+      // Talk over a pipe, not a WebSocket port: Chromium then exits by itself when this process
+      // dies, even by SIGKILL (no orphan browser holding a debugging port open).
+      pipe: true,
       // We close the browser ourselves on every path (including Ctrl-C) in build.ts.
       handleSIGINT: false,
       handleSIGTERM: false,
       handleSIGHUP: false,
     });
   } catch (cause) {
+    rmSync(profile, { recursive: true, force: true });
     throw new BrowserError(`Chromium を起動できません（${executable}）。${(cause as Error).message.split("\n")[0]}`, { cause, retriable: true });
   }
   return {
@@ -111,7 +136,11 @@ export async function openBrowser(options: BrowserOptions): Promise<BrowserHandl
       const proc = browser.process();
       await browser.close().catch(() => undefined);
       // If close() could not reach it (hung or crashed), make sure no Chromium outlives us.
-      if (proc && proc.exitCode === null && !proc.killed) proc.kill("SIGKILL");
+      if (proc && proc.exitCode === null && !proc.killed) {
+        proc.kill("SIGKILL");
+        await new Promise((resolve) => proc.once("exit", resolve));
+      }
+      rmSync(profile, { recursive: true, force: true });
     },
   };
 }

@@ -6,6 +6,7 @@
 // result is applied before the first print as a hint: when an edit moved no page, one print
 // is enough. A hint is only a guess; every print is checked against its own destinations.
 import { readFile } from "node:fs/promises";
+import { realpathSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Page, HTTPRequest } from "puppeteer";
@@ -74,6 +75,8 @@ export interface PrintOptions {
   fontFamilies?: string[];
   /** Web edition: also print the pages from each of these anchors to the next as a file of its own. */
   partsAt?: string[];
+  /** Files and folders the page may load besides itself (fonts, icons); the whole project if not given. */
+  allowedFiles?: string[];
 }
 
 const MAX_PRINTS = 4;
@@ -170,8 +173,20 @@ export async function printDocument(handle: BrowserHandle, options: { htmlFile: 
 
 /** Nothing outside the project's own files loads while rendering; what was tried is reported. */
 async function guardRequests(page: Page, remote: boolean, options: PrintOptions, blocked: string[]): Promise<void> {
-  const allowedRoots = [PROJECT_ROOT, path.dirname(options.htmlFile)].map((p) => path.resolve(p) + path.sep);
-  const inside = (file: string) => allowedRoots.some((root) => path.resolve(file).startsWith(root));
+  // Only the page itself and the files it is made of (fonts, icons); links are resolved first,
+  // so a link inside the project cannot point elsewhere.
+  const allowed = (options.allowedFiles ?? [PROJECT_ROOT]).map((p) => path.resolve(p));
+  const real = (file: string) => {
+    try {
+      return realpathSync(file);
+    } catch {
+      return path.resolve(file);
+    }
+  };
+  const inside = (file: string) => {
+    const target = real(file);
+    return target === real(options.htmlFile) || allowed.some((a) => target === a || target.startsWith(a + path.sep));
+  };
   await page.setRequestInterception(true);
   page.on("request", (request: HTTPRequest) => {
     const url = request.url();

@@ -44,15 +44,24 @@ export function isCalendarDate(iso: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
 }
 
-/** 80, "80", "８０", "1,234.5" → number; undefined if not a number. */
+// A figure in a plan table has at most a dozen digits; more is a paste error, and beyond 15
+// significant digits a double no longer holds the number as typed (it would print rounded or ∞).
+const MAX_DIGITS = 15;
+
+/** 80, "80", "８０", "1,234.5" → number; undefined if not a number (or too long to be one). */
 export function parseNumber(input: number | string): number | undefined {
-  if (typeof input === "number") return Number.isFinite(input) ? input : undefined;
+  if (typeof input === "number") return Number.isFinite(input) && Math.abs(input) < 10 ** MAX_DIGITS ? input : undefined;
   const s = input.normalize("NFKC").replace(/[,\s]/g, "").replace(/^[−ー]/, "-");
-  return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : undefined;
+  if (!/^-?\d+(\.\d+)?$/.test(s) || s.replace(/^-?0*|\./g, "").length > MAX_DIGITS) return undefined;
+  return Number(s);
 }
 
-const text = (description: string) => z.string().min(1).describe(description);
-const markdown = (description: string) => z.string().min(1).describe(`${description}（Markdown）`);
+// Upper bounds keep a pasted document (or an attack) from reaching the renderer: no field of a
+// plan page holds more than a few hundred characters, a prose chapter a few thousand.
+const MAX_TEXT = 2000;
+const MAX_MARKDOWN = 20000;
+const text = (description: string) => z.string().min(1).max(MAX_TEXT).describe(description);
+const markdown = (description: string) => z.string().min(1).max(MAX_MARKDOWN).describe(`${description}（Markdown）`);
 const id = (description: string) => z.string().regex(/^[a-z0-9][a-z0-9-]*$/).describe(description);
 
 export const yearRange = z
@@ -83,7 +92,7 @@ export function typedDecimals(input: number | string): number {
 export const indicator = z
   .object({
     name: text("指標名"),
-    unit: z.string().describe("単位（%、人、件 など。単位がない場合は空文字）"),
+    unit: z.string().max(40).describe("単位（%、人、件 など。単位がない場合は空文字）"),
     baseline: measuredValue.describe("現状値"),
     target: measuredValue.describe("目標値（年度は計画期間内）"),
     direction: z.enum(["増加", "減少", "維持"]).describe("目指す方向（増加／減少／維持）"),
@@ -144,7 +153,7 @@ export const policyArea = z
 export const projectTarget = z
   .object({
     name: text("指標名"),
-    unit: z.string().describe("単位"),
+    unit: z.string().max(40).describe("単位"),
     baseline: measuredValue.describe("現状値"),
     target: measuredValue.describe("目標値"),
   })
@@ -222,7 +231,7 @@ export const yearStyles = ["era-western", "western-era", "era", "western"] as co
 export const edition = z
   .object({
     title: text("冊子の題名"),
-    subtitle: z.string().default("").describe("副題"),
+    subtitle: z.string().max(MAX_TEXT).default("").describe("副題"),
     city: text("市の名称"),
     author: text("作成者（PDFの作成者欄）"),
     futureVision: text("将来ビジョン"),
@@ -252,8 +261,8 @@ export const edition = z
       })
       .strict()
       .describe("発行者（裏表紙・奥付）"),
-    keywords: z.array(z.string()).default([]).describe("PDFのキーワード"),
-    sampleContent: z.string().default("").describe("見本として作成した内容の説明"),
+    keywords: z.array(z.string().max(100)).max(50).default([]).describe("PDFのキーワード"),
+    sampleContent: z.string().max(MAX_TEXT).default("").describe("見本として作成した内容の説明"),
   })
   .strict();
 

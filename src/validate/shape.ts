@@ -135,8 +135,13 @@ function toDiagnostic(source: YamlSource, schema: z.ZodType, issue: Issue, root:
       }
       break;
     case "too_big":
-      message = `${name}は ${issue.maximum}${issue.origin === "array" ? " 件" : ""}までです`;
-      hint = "値を確認してください。";
+      if (issue.origin === "string") {
+        message = `${name}が長すぎます（${typeof input === "string" ? input.length : "?"} 文字。上限は ${issue.maximum} 文字）`;
+        hint = "別の文書を貼り付けていないか確認し、文章を短くしてください。";
+      } else {
+        message = `${name}は ${issue.maximum}${issue.origin === "array" ? " 件" : ""}までです`;
+        hint = "値を確認してください。";
+      }
       break;
     case "invalid_value":
       message = `${name}に「${received(input)}」は使えません`;
