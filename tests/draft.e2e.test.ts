@@ -21,7 +21,7 @@ describe("the draft edition", () => {
     for (let page = 1; page <= draft.pageCount; page++) {
       const text = pageText(draft.outFile, page);
       expect(text, `page ${page}`).toContain("案");
-      expect(text, `page ${page}`).toMatch(/第1版・令和8年10月1日時点|第1版\s+令和8年10月1日/);
+      expect(text, `page ${page}`).toMatch(/第1版・令和6年10月1日時点|第1版\s+令和6年10月1日/);
     }
   });
 

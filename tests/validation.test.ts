@@ -73,7 +73,7 @@ describe("broken copies are refused with file, line and field", () => {
   });
 
   it("an issue date that does not exist", () => {
-    expect(check("edition.yaml", "date: 2026-10-01", "date: 2026-13-45").errors.map((d) => [d.field, d.message])).toEqual([
+    expect(check("edition.yaml", "date: 2024-10-01", "date: 2026-13-45").errors.map((d) => [d.field, d.message])).toEqual([
       ["date", "「発行日」が実在しない日付です。いまの値:「2026-13-45」"],
     ]);
   });
