@@ -3,10 +3,10 @@
 import type { PlanData } from "../validate/validate.js";
 import type { PolicyData, RelatedPlanData } from "../validate/schema.js";
 import type {
-  Booklet, ChangeListView, DirectionView, IndicatorView, LinkedDirection, MatrixRow, PlanRef, PolicyAreaView,
+  Booklet, ChangeListView, DirectionView, EditionView, IndicatorView, LinkedDirection, MatrixRow, PlanRef, PolicyAreaView,
   PolicyView, ProjectView, RelatedPlanView, TextSection, TocEntry, ValueView,
 } from "./types.js";
-import { compactYear, dateLabel, dayLabel, fiscalYearLabel, formatNumber, periodLabel, type YearStyle } from "./format.js";
+import { compactYear, dateLabel, dayLabel, eraYear, fiscalYearLabel, formatNumber, periodLabel, type YearStyle } from "./format.js";
 import {
   areaKey, basicDirectionKey, directionKey, districtKey, indicatorKey, policyKey, programKey, projectKey, projectTargetKey, textKey,
 } from "./change-keys.js";
@@ -26,11 +26,12 @@ export function buildModel(data: PlanData, options: ModelOptions): Booklet {
   const style = data.edition.yearStyle;
   const value = (v: { value: number; year: number }, digits: number): ValueView => {
     const y = compactYear(v.year, style);
-    return { value: formatNumber(v.value, digits), year: y.main, yearSub: y.sub };
+    return { value: formatNumber(v.value, digits), year: y.main, yearSub: y.sub, yearFull: fiscalYearLabel(v.year, style) };
   };
   const plansById = new Map(data.relatedPlans.map((p) => [p.id, p]));
   const planRef = (p: RelatedPlanData): PlanRef => ({
-    id: p.id, name: p.name, department: p.department, period: periodShort(p.period.from, p.period.to, style),
+    id: p.id, name: p.name, department: p.department,
+    period: p.period.to === undefined ? `${fiscalYearLabel(p.period.from, style)}〜（随時見直し）` : periodShort(p.period.from, p.period.to, style),
   });
   const areaName = new Map(data.policyAreas.map((a) => [a.id, a.name]));
   const sdgById = new Map(data.sdgs.map((g) => [g.id, g]));
@@ -95,6 +96,7 @@ export function buildModel(data: PlanData, options: ModelOptions): Booklet {
       const source = data.policies.find((d) => d.id === p.id)!;
       matrixRows.push({
         areaName: area.name, areaGoal: area.goal, areaRowSpan: i === 0 ? area.policies.length : 0, areaId: area.id,
+        lastOfArea: i === area.policies.length - 1,
         policyId: p.id, policyTitle: p.title, policyAnchor: p.anchor,
         cells: data.projects.map((proj) => ({
           directions: source.directions
@@ -146,13 +148,14 @@ export function buildModel(data: PlanData, options: ModelOptions): Booklet {
       periodShort: periodShort(e.period.from, e.period.to, style),
       longTermVision: `${e.longTermVision.name}　${periodLabel(e.longTermVision.period.from, e.longTermVision.period.to, style)}`,
       publisher: e.publisher, keywords: e.keywords, sampleContent: e.sampleContent,
+      timeline: timeline(e, style),
     },
     toc,
     intro,
     structure: { text: structureText, areas: policyAreas, projects },
     districts: { text: districtsText, list: districts },
     projects: { text: projectsText, list: projects },
-    matrix: { projects: data.projects.map((p) => ({ id: p.id, name: p.name })), rows: matrixRows },
+    matrix: { projects: data.projects.map((p) => ({ id: p.id, name: p.name, nameLines: nameLines(p.name) })), rows: matrixRows },
     policyAreas,
     howToRead: withoutKeys(policies[0]!),
     changes: options.changes && changeList(options.changes),
@@ -190,6 +193,31 @@ export function buildModel(data: PlanData, options: ModelOptions): Booklet {
   }
 }
 
+/**
+ * 計画の期間 as bars over the long-term vision's fiscal years: the vision, this plan, and the
+ * plan that follows it within the vision (後期), derived from the edition's two periods.
+ */
+function timeline(e: PlanData["edition"], style: YearStyle): EditionView["timeline"] {
+  const { from, to } = e.longTermVision.period;
+  const years = Array.from({ length: to - from + 1 }, (_, i) => from + i).map((y) => ({ era: eraYear(y), western: String(y) }));
+  const bar = (label: string, a: number, b: number, current: boolean) => ({
+    label, period: periodShort(a, b, style), years: `${b - a + 1}年間`, start: a - from + 1, span: b - a + 1, current,
+  });
+  const later = e.title.includes("前期");
+  const bars = [
+    bar(e.longTermVision.name, from, to, false),
+    bar(`${later ? "前期アクションプラン" : "アクションプラン"}（本計画）`, e.period.from, e.period.to, true),
+  ];
+  if (later && e.period.to < to) bars.push(bar("後期アクションプラン", e.period.to + 1, to, false));
+  return { years, bars };
+}
+
+/** A project's name for a narrow column head: 「少子高齢化対策」「プロジェクト」 on two lines, never broken inside a word. */
+function nameLines(name: string): string[] {
+  const m = /^(.+?)(プロジェクト)$/.exec(name);
+  return m ? [m[1]!, m[2]!] : [name];
+}
+
 /** A copy of a view with every change-mark key blanked (ids must be unique on the page). */
 function withoutKeys<T>(view: T): T {
   return JSON.parse(JSON.stringify(view), (name, value) => (name === "key" ? "" : value));
@@ -212,8 +240,23 @@ function tabOffset(index: number, count: number): number {
   return Math.round(index * step * 10) / 10;
 }
 
-function periodShort(from: number, to: number, style: YearStyle): string {
-  return style === "western" || style === "western-era" ? `${from}〜${to}年度` : `${fiscalYearLabel(from, "era").replace("年度", "")}〜${fiscalYearLabel(to, "era")}`;
+/** A short period in the edition's style: 令和7〜11年度（2025〜2029年度）, 2025〜2029（令和7〜11）年度 … */
+export function periodShort(from: number, to: number, style: YearStyle): string {
+  const era = `${eraYear(from)}〜${sameEra(from, to) ? eraYear(to).replace(/^\D+/, "") : eraYear(to)}`;
+  switch (style) {
+    case "era-western":
+      return `${era}年度（${from}〜${to}年度）`;
+    case "western-era":
+      return `${from}〜${to}（${era}）年度`;
+    case "era":
+      return `${era}年度`;
+    case "western":
+      return `${from}〜${to}年度`;
+  }
+}
+
+function sameEra(a: number, b: number): boolean {
+  return eraYear(a).replace(/[\d元]+$/, "") === eraYear(b).replace(/[\d元]+$/, "");
 }
 
 function unique<T>(list: T[]): T[] {

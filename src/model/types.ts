@@ -6,6 +6,8 @@ export interface ValueView {
   value: string;
   year: string;
   yearSub: string;
+  /** The year in the edition's full style, e.g. 令和5年度（2023年度）. */
+  yearFull: string;
 }
 
 /** 成果指標 as printed on a policy page and in the 資料編. */
@@ -125,6 +127,8 @@ export interface MatrixRow {
   areaGoal: string;
   /** Set on the first row of its 政策, for a row-spanning cell. */
   areaRowSpan: number;
+  /** Set on the last row of its 政策 (the group ends). */
+  lastOfArea: boolean;
   areaId: number;
   policyId: string;
   policyTitle: string;
@@ -187,6 +191,8 @@ export interface EditionView {
   periodShort: string;
   longTermVision: string;
   publisher: { department: string; address: string; phone: string; url?: string };
+  /** 計画の期間 as a chart: the fiscal years of the long-term vision and the plans in it. */
+  timeline: { years: Array<{ era: string; western: string }>; bars: Array<{ label: string; period: string; years: string; start: number; span: number; current: boolean }> };
   keywords: string[];
   sampleContent: string;
 }
@@ -199,7 +205,7 @@ export interface Booklet {
   structure: { text: TextSection; areas: PolicyAreaView[]; projects: ProjectView[] };
   districts: { text: TextSection; list: DistrictView[] };
   projects: { text: TextSection; list: ProjectView[] };
-  matrix: { projects: Array<{ id: number; name: string }>; rows: MatrixRow[] };
+  matrix: { projects: Array<{ id: number; name: string; nameLines: string[] }>; rows: MatrixRow[] };
   policyAreas: PolicyAreaView[];
   /** The first 重点施策 without change-mark ids, drawn as the 各ページの見方 miniature. */
   howToRead: PolicyView;

@@ -3,8 +3,8 @@
 // rendered booklet without a reload (fonts stay loaded, the scroll position stays), shows data
 // errors as an overlay, and marks fixed pages whose content is too long for the page.
 
-/** Runs in the browser. */
-export function previewClient(): void {
+/** Runs in the browser; `balance` is print/balance-spreads.ts, so spreads flow as in the PDF. */
+export function previewClient(balance: () => number): void {
   const MM = 96 / 25.4;
   let shown = -1;
 
@@ -61,6 +61,10 @@ export function previewClient(): void {
     }
     showPageNumbers(state.labels);
     await document.fonts.ready;
+    if (document.body.dataset.balanced !== String(shown)) {
+      balance();
+      document.body.dataset.balanced = String(shown);
+    }
     markOverflows();
     if (state.errors.length > 0) {
       overlay.innerHTML =

@@ -20,6 +20,7 @@ import { PROJECT_ROOT } from "../paths.js";
 import { watchSources } from "../watch/watch-sources.js";
 import { officialIcon } from "../sdg-icons.js";
 import { previewClient } from "./client.js";
+import { balanceSpreads } from "../print/balance-spreads.js";
 
 export interface PreviewOptions {
   dataDir: string;
@@ -104,7 +105,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       case "/__preview/state":
         return send("application/json", JSON.stringify(state));
       case "/__preview/client.js":
-        return send("text/javascript; charset=utf-8", `(${previewClient.toString()})();`);
+        return send("text/javascript; charset=utf-8", `(${previewClient.toString()})(${balanceSpreads.toString()});`);
       case "/__preview/preview.css":
         return send("text/css; charset=utf-8", readFileSync(PREVIEW_CSS, "utf8"));
       case "/__preview/events":

@@ -16,6 +16,7 @@ import { PROJECT_ROOT } from "../paths.js";
 import type { BrowserHandle } from "./browser.js";
 import { readDestinations } from "./destinations.js";
 import { planPagination, type PageStart } from "./pagination.js";
+import { balanceSpreads } from "./balance-spreads.js";
 
 /** A fixed page whose content is taller than the page (it is clipped, not spilled). */
 export interface Overflow {
@@ -96,6 +97,7 @@ export async function printBooklet(handle: BrowserHandle, options: PrintOptions)
     const response = await page.goto(url, { waitUntil: "load", timeout: options.timeout });
     if (response && !response.ok() && !url.startsWith("file:")) throw new BrowserError(`冊子の HTML を読み込めません（${response.status()}）`);
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await page.evaluate(balanceSpreads);
     const overflows = await measureOverflows(page);
 
     // Without a hint the first print only measures: untagged is a third faster.

@@ -58,7 +58,7 @@ export function checkReferences(input: ReferenceInput): Diagnostic[] {
     input.plans.value.plans.forEach((plan, i) => {
       if (planIds.has(plan.id)) report(input.plans!.source, ["plans", i, "id"], `計画ID「${plan.id}」が重複しています`, "ID を重ならないように直してください。", `duplicate plan id ${plan.id}`);
       planIds.add(plan.id);
-      if (plan.period.from > plan.period.to) report(input.plans!.source, ["plans", i, "period"], "計画期間の開始年度が終了年度より後になっています", "from と to を確認してください。", "period from > to");
+      if (plan.period.to !== undefined && plan.period.from > plan.period.to) report(input.plans!.source, ["plans", i, "period"], "計画期間の開始年度が終了年度より後になっています", "from と to を確認してください。", "period from > to");
     });
   }
   if (input.sdgs) {

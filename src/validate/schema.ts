@@ -205,7 +205,10 @@ export const relatedPlan = z
   .object({
     id: id("計画ID（半角英小文字とハイフン）"),
     name: text("計画名"),
-    period: yearRange.describe("計画期間"),
+    period: z
+      .object({ from: fiscalYear.describe("開始年度"), to: fiscalYear.optional().describe("終了年度（期間の定めがなく随時見直す計画では書きません）") })
+      .strict()
+      .describe("計画期間"),
     department: text("所管課"),
   })
   .strict();
