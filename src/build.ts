@@ -133,13 +133,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       try {
         browser = await openBrowser({ wsEndpoint: options.browserWsEndpoint, timeout: options.timeout });
         options.signal?.throwIfAborted();
-        printed = await printBooklet(browser, {
+        printed = await raceGone(browser, printBooklet(browser, {
           htmlFile: sourceHtml, html, timeout: options.timeout, firstBodyAnchor: "ch-intro", hint: readHint(hintFile),
           fontFamilies: [...new Set(fonts.map((f) => f.family))],
           allowedFiles: [...fonts.map((f) => f.file), path.join(PROJECT_ROOT, "assets")],
           ...(options.edition === "print" ? { padTo: BINDINGS[options.binding ?? validation.data.edition.binding], padBefore: "back-cover" } : {}),
           ...(options.edition === "web" ? { partsAt: booklet.toc.map((c) => c.anchor) } : {}),
-        });
+        }));
       } catch (err) {
         if (options.signal?.aborted) throw err;
         const fault = browserFault(err, options.timeout, browser !== undefined && !browser.browser.connected);
@@ -236,6 +236,11 @@ function fallbackProfileWarning(): Diagnostic {
   };
 }
 
+/** The work, or the browser's own end if it dies first (a dead browser may never answer). */
+export function raceGone<T>(browser: BrowserHandle, work: Promise<T>): Promise<T> {
+  return Promise.race([work, browser.gone]);
+}
+
 /** Where the last build's pagination is kept (a hint for the next build, never trusted). */
 function paginationHintFile(outFile: string): string {
   return path.join(path.dirname(outFile), `.${path.basename(outFile, ".pdf")}.pagination.json`);
@@ -261,7 +266,7 @@ function readHint(file: string): PaginationHint | undefined {
 export function overflowMessage(overflows: Overflow[]): string {
   return [
     "ページに収まらない内容があります（はみ出した部分は印刷されません）:",
-    ...overflows.map((o) => `  ・${o.name}: 約 ${o.millimetres} mm はみ出しています。文章を短くしてください。`),
+    ...overflows.map((o) => `  ・${o.name}: 約 ${o.millimetres} mm はみ出しています。${o.file ? `${o.file} の` : ""}文章を短くしてください。`),
   ].join("\n");
 }
 

@@ -34,16 +34,16 @@ describe("the rendered booklet HTML", () => {
   it("draws the matrix with one row per 重点施策 (34, grouped by 政策) and a header row that repeats", () => {
     const matrix = html.slice(html.indexOf('<table class="matrix">'), html.indexOf("</table>", html.indexOf('<table class="matrix">')));
     expect(matrix.match(/<tr class="area-\d/g)).toHaveLength(34);
-    expect(matrix.match(/matrix__first/g)).toHaveLength(7);
+    expect(matrix.match(/<tbody class="area-\d">\s*<tr class="matrix__group"><th scope="rowgroup" colspan="6">政策\d　/g)).toHaveLength(7);
     expect(matrix).toContain("<thead>");
     expect(readFileSync(path.join(ROOT, "styles/base.css"), "utf8")).toContain("thead { display: table-header-group; }");
   });
 
-  it("makes every 重点施策 and 重点プロジェクト a spread that starts on a left page; chapters and dividers on a right page", () => {
+  it("makes every 重点施策, 重点プロジェクト and 政策 divider a spread that starts on a left page; chapters on a right page", () => {
     expect(count(/<article class="spread policy[^"]*" id="policy-[\d-]+" data-start="left"/g)).toBe(34);
     expect(count(/<article class="spread project" id="project-\d" data-start="left"/g)).toBe(5);
     expect(count(/class="chapter-title" id="ch-[a-z]+" data-start="right"/g)).toBe(8);
-    expect(count(/class="sheet divider" id="area-\d" data-start="right"/g)).toBe(7);
+    expect(count(/<article class="spread divider area-\d" id="area-\d" data-start="left"/g)).toBe(7);
   });
 
   it("gives every SDG icon and map a text alternative", () => {
@@ -87,6 +87,7 @@ describe("a spread whose content does not fit", () => {
     expect(result.overflows).toHaveLength(1);
     expect(result.overflows[0]!.name).toBe("重点施策 2-4（左ページ）");
     expect(result.overflows[0]!.millimetres).toBeGreaterThan(20);
+    expect(result.overflows[0]!.file).toMatch(/policies\/2-4\.yaml$/);
     expect(result.pageLabels.get("policy-2-5")).toBe(String(Number(result.pageLabels.get("policy-2-4")) + 2));
   });
 
@@ -95,6 +96,7 @@ describe("a spread whose content does not fit", () => {
     const cli = spawnSync("node", [path.join(ROOT, "bin/plan-press.js"), "build", "--data", data, "--out", out, "--strict"], { encoding: "utf8" });
     expect(cli.status).toBe(1);
     expect(cli.stderr).toContain("重点施策 2-4（左ページ）: 約");
+    expect(cli.stderr).toMatch(/policies\/2-4\.yaml の文章を短くしてください/);
     expect(cli.stderr).toContain("--strict のため PDF は作成していません");
     expect(readFileSync(out).equals(before)).toBe(true);
   });

@@ -63,7 +63,7 @@ describe("plan-press preview", () => {
   });
 
   it("marks a 重点施策 page whose text no longer fits, with how much", async () => {
-    const long = "  市民の健康づくりを地域全体で支える取組を、これまで以上に多くの主体とともに進める必要があります。".repeat(6);
+    const long = "  市民の健康づくりを地域全体で支える取組を、これまで以上に多くの主体とともに進める必要があります。".repeat(10);
     edit(data, "policies/2-1.yaml", /^issues: \|\n/m, `issues: |\n${long}\n\n${long}\n\n${long}\n\n`);
     await page.waitForFunction(() => document.querySelector("[data-preview-overflow]") !== null, { timeout: 15_000 });
     const message = await page.$eval("[data-preview-overflow]", (el) => (el as HTMLElement).dataset.previewOverflow);

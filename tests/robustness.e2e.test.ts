@@ -188,7 +188,8 @@ describe("Chromium killed mid-print", () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), "plan-press-kill-")), "action-plan.pdf");
     const r = await buildKilling(out, 1);
     expect(r.killed).toBe(1);
-    expect(r.stderr).toContain("Chromium が印刷の途中で終了しました（クラッシュまたは強制終了）。 もう一度だけ試します。");
+    // On a busy machine the kill can land while the browser is still starting: either way, said and retried.
+    expect(r.stderr).toMatch(/Chromium (が印刷の途中で終了しました（クラッシュまたは強制終了）。|を起動できません.*) もう一度だけ試します。/);
     expect(r.code).toBe(0);
   });
 

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createHash } from "node:crypto";
 import { PDFDocument } from "pdf-lib";
-import { build, type BuildOptions } from "../build.js";
+import { build, raceGone, type BuildOptions } from "../build.js";
 import { fontFaces } from "../fonts.js";
 import { renderShinkyu, type ShinkyuTable } from "../render/render-shinkyu.js";
 import { openBrowser, type BrowserHandle } from "../print/browser.js";
@@ -74,7 +74,7 @@ export async function shinkyuTaisho(options: DiffOptions): Promise<DiffResult> {
     writeAtomic(htmlFile, html);
     browser = await openBrowser({ wsEndpoint: options.browserWsEndpoint, timeout: options.timeout });
     options.signal?.throwIfAborted();
-    const printed = await printDocument(browser, { htmlFile, html, timeout: options.timeout });
+    const printed = await raceGone(browser, printDocument(browser, { htmlFile, html, timeout: options.timeout }));
     const doc = await PDFDocument.load(printed.pdf, { updateMetadata: false });
     const pdf = await finishPdf(doc, [], new Map(), 0, {
       title, author: e.author, subject: `${e.title} 新旧対照表（${changes.since}との比較）`, keywords: [...e.keywords, "新旧対照表"],

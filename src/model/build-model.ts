@@ -29,6 +29,7 @@ export function buildModel(data: PlanData, options: ModelOptions): Booklet {
     return { value: formatNumber(v.value, digits), year: y.main, yearSub: y.sub, yearFull: fiscalYearLabel(v.year, style) };
   };
   const plansById = new Map(data.relatedPlans.map((p) => [p.id, p]));
+  const sourceOf = (key: string) => data.sources.get(key)?.file ?? "";
   const planRef = (p: RelatedPlanData): PlanRef => ({
     id: p.id, name: p.name, department: p.department,
     period: p.period.to === undefined ? `${fiscalYearLabel(p.period.from, style)}〜（随時見直し）` : periodShort(p.period.from, p.period.to, style),
@@ -59,7 +60,7 @@ export function buildModel(data: PlanData, options: ModelOptions): Booklet {
       };
     });
     return {
-      key: policyKey(policy.id), id: policy.id, anchor: `policy-${policy.id}`, areaId, areaName: areaName.get(areaId) ?? "",
+      key: policyKey(policy.id), source: sourceOf(`policy:${policy.id}`), id: policy.id, anchor: `policy-${policy.id}`, areaId, areaName: areaName.get(areaId) ?? "",
       title: policy.title, vision: policy.vision, issues: policy.issues, directions,
       sdgs: policy.sdgs.map((g) => {
         const goal = sdgById.get(g)!;
@@ -71,12 +72,12 @@ export function buildModel(data: PlanData, options: ModelOptions): Booklet {
   });
 
   const policyAreas: PolicyAreaView[] = data.policyAreas.map((a) => ({
-    key: areaKey(a.id), id: a.id, anchor: `area-${a.id}`, name: a.name, goal: a.goal, pageName: `area-${a.id}`,
+    key: areaKey(a.id), source: sourceOf(`policyArea:${a.id}`), id: a.id, anchor: `area-${a.id}`, name: a.name, goal: a.goal, pageName: `area-${a.id}`,
     policies: policies.filter((p) => p.areaId === a.id),
   }));
 
   const projects: ProjectView[] = data.projects.map((project) => ({
-    key: projectKey(project.id), id: project.id, anchor: `project-${project.id}`, name: project.name,
+    key: projectKey(project.id), source: sourceOf(`project:${project.id}`), id: project.id, anchor: `project-${project.id}`, name: project.name,
     nationalStrategy: project.nationalStrategy, summary: project.summary,
     situation: project.situation, aim: project.aim,
     targets: project.targets.map((t, k) => {
@@ -119,7 +120,7 @@ export function buildModel(data: PlanData, options: ModelOptions): Booklet {
   const districtsText = section("districts", "districts-text");
   const projectsText = section("projects", "projects-text");
   const districts = data.districts.map((d, i) => ({
-    key: districtKey(d.id), id: d.id, anchor: `district-${d.id}`, name: d.name, features: d.features, vision: d.vision,
+    key: districtKey(d.id), source: sourceOf(`district:${d.id}`), id: d.id, anchor: `district-${d.id}`, name: d.name, features: d.features, vision: d.vision,
     initiatives: d.initiatives, cells: d.map.cells, colorIndex: i % 11,
   }));
   const e = data.edition;

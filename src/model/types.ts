@@ -71,6 +71,8 @@ export interface PlanRef {
 /** 重点施策, drawn as a two-page spread. */
 export interface PolicyView {
   key: string;
+  /** The data file it comes from (named when its pages overflow). */
+  source: string;
   id: string;
   anchor: string;
   areaId: number;
@@ -89,6 +91,7 @@ export interface PolicyView {
 /** 政策 with its 重点施策. */
 export interface PolicyAreaView {
   key: string;
+  source: string;
   id: number;
   anchor: string;
   name: string;
@@ -109,6 +112,7 @@ export interface LinkedDirection {
 
 export interface ProjectView {
   key: string;
+  source: string;
   id: number;
   anchor: string;
   name: string;
@@ -138,6 +142,7 @@ export interface MatrixRow {
 
 export interface DistrictView {
   key: string;
+  source: string;
   id: string;
   anchor: string;
   name: string;

@@ -105,7 +105,8 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       case "/__preview/state":
         return send("application/json", JSON.stringify(state));
       case "/__preview/client.js":
-        return send("text/javascript; charset=utf-8", `(${previewClient.toString()})(${balanceSpreads.toString()});`);
+        // (__name: some TypeScript runners wrap functions in it, and only the source travels.)
+        return send("text/javascript; charset=utf-8", `var __name = (f) => f;\n(${previewClient.toString()})(${balanceSpreads.toString()});`);
       case "/__preview/preview.css":
         return send("text/css; charset=utf-8", readFileSync(PREVIEW_CSS, "utf8"));
       case "/__preview/events":

@@ -19,6 +19,11 @@ export interface BrowserHandle {
   browser: Browser;
   remote: boolean;
   executable?: string;
+  /**
+   * Rejects when the browser goes away on its own (crash, kill). Race work against it: over a
+   * pipe, a dead Chromium leaves some pending calls unanswered instead of failing them.
+   */
+  gone: Promise<never>;
   close(): Promise<void>;
 }
 
@@ -92,13 +97,40 @@ function removeStaleProfiles(): void {
   }
 }
 
+/**
+ * The launch, or a timeout: over a pipe, a browser that dies while starting can leave the launch
+ * pending for ever (and, with nothing else to wait for, Node would exit silently).
+ */
+function withinTime<T>(ms: number, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`launch timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([work, limit]).finally(() => clearTimeout(timer));
+}
+
+/** A promise that rejects (as a retriable fault) once the browser disconnects or its process exits. */
+function whenGone(browser: Browser): Promise<never> {
+  const gone = new Promise<never>((_, reject) => {
+    const fail = () => reject(new BrowserError("Chromium が印刷の途中で終了しました（クラッシュまたは強制終了）。", { retriable: true }));
+    const proc = browser.process();
+    // It may already be gone by the time anyone asks.
+    if (!browser.connected || (proc && proc.exitCode !== null)) return fail();
+    browser.once("disconnected", fail);
+    proc?.once("exit", fail);
+  });
+  // Nobody may be racing against it when it rejects (after close()): that is not an error.
+  gone.catch(() => undefined);
+  return gone;
+}
+
 /** Launches (or connects to) the browser; the caller must close() it in a finally block. */
 export async function openBrowser(options: BrowserOptions): Promise<BrowserHandle> {
   if (options.wsEndpoint) {
     try {
       const browser = await puppeteer.connect({ browserWSEndpoint: options.wsEndpoint, protocolTimeout: options.timeout });
       // A remote browser is shared: disconnect, never close it.
-      return { browser, remote: true, close: async () => browser.disconnect().catch(() => undefined) };
+      return { browser, remote: true, gone: whenGone(browser), close: async () => browser.disconnect().catch(() => undefined) };
     } catch (cause) {
       throw new BrowserError(`ブラウザ（${options.wsEndpoint}）に接続できません。アドレスと、ブラウザが起動しているかを確認してください。`, { cause });
     }
@@ -109,7 +141,7 @@ export async function openBrowser(options: BrowserOptions): Promise<BrowserHandl
   const profile = mkdtempSync(path.join(tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
   let browser: Browser;
   try {
-    browser = await puppeteer.launch({
+    browser = await withinTime(options.timeout, puppeteer.launch({
       executablePath: executable,
       userDataDir: profile,
       headless: true,
@@ -123,7 +155,7 @@ export async function openBrowser(options: BrowserOptions): Promise<BrowserHandl
       handleSIGINT: false,
       handleSIGTERM: false,
       handleSIGHUP: false,
-    });
+    }));
   } catch (cause) {
     rmSync(profile, { recursive: true, force: true });
     throw new BrowserError(`Chromium を起動できません（${executable}）。${(cause as Error).message.split("\n")[0]}`, { cause, retriable: true });
@@ -132,9 +164,11 @@ export async function openBrowser(options: BrowserOptions): Promise<BrowserHandl
     browser,
     remote: false,
     executable,
+    gone: whenGone(browser),
     close: async () => {
       const proc = browser.process();
-      await browser.close().catch(() => undefined);
+      // A browser that is already gone cannot answer "close" (over a pipe the call would hang).
+      if (browser.connected && proc?.exitCode === null) await withinTime(10_000, browser.close()).catch(() => undefined);
       // If close() could not reach it (hung or crashed), make sure no Chromium outlives us.
       if (proc && proc.exitCode === null && !proc.killed) {
         proc.kill("SIGKILL");

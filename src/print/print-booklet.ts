@@ -22,6 +22,8 @@ import { balanceSpreads } from "./balance-spreads.js";
 export interface Overflow {
   name: string;
   millimetres: number;
+  /** The data file to shorten, when the page says it (data-fit-file). */
+  file?: string;
 }
 
 /** What the print stage returns: the bytes and what it learned about them. */
@@ -250,10 +252,10 @@ function checkFonts(doc: PDFDocument, families: string[]): void {
 async function measureOverflows(page: Page): Promise<Overflow[]> {
   const found = await page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>("[data-fit]")]
-      .map((el) => ({ name: el.dataset.fit ?? "", px: el.scrollHeight - el.clientHeight }))
+      .map((el) => ({ name: el.dataset.fit ?? "", file: el.dataset.fitFile, px: el.scrollHeight - el.clientHeight }))
       .filter((o) => o.px > 1),
   );
-  return found.map((o) => ({ name: o.name, millimetres: Math.round(o.px * PX_TO_MM) }));
+  return found.map((o) => ({ name: o.name, millimetres: Math.round(o.px * PX_TO_MM), ...(o.file ? { file: o.file } : {}) }));
 }
 
 /** In the page: every element that must start on a given side, in document order, and the padding pages. */
