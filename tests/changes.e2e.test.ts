@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build, type BuildResult } from "../src/build.js";
-import { dataCopy, edit } from "./helpers/data-copy.js";
+import { dataCopy, edit, hintedOut } from "./helpers/data-copy.js";
 import { flatten, labelOf, pageText, qpdfJson, run } from "./helpers/pdf-tools.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -36,7 +36,7 @@ beforeAll(async () => {
   edit(data, "policies/1-1.yaml", "保護者が安心して子どもを産み育てられるとともに、", "保護者が安心して子どもを産み育てられ、");
   edit(data, "policies/1-1.yaml", "target: { value: 400, year: 令和11年度 }", "target: { value: 450, year: 令和11年度 }");
   draft = await build({
-    dataDir: data, outFile: path.join(repo, "out", "action-plan-draft.pdf"), edition: "draft", changesSince: "HEAD",
+    dataDir: data, outFile: hintedOut("action-plan-draft.pdf"), edition: "draft", changesSince: "HEAD",
     timeout: 120_000, strict: false,
   });
 });
@@ -79,7 +79,7 @@ describe("plan-press diff --from HEAD", () => {
   let stdout: string;
   let pdf: string;
   beforeAll(() => {
-    pdf = path.join(repo, "out", "shinkyu-taisho.pdf");
+    pdf = path.join(path.dirname(draft.outFile), "shinkyu-taisho.pdf");
     const r = spawnSync("node", [path.join(ROOT, "bin/plan-press.js"), "diff", "--from", "HEAD", "--to", data, "--out", pdf], { encoding: "utf8" });
     expect(r.stderr + r.stdout).not.toContain("予期しない");
     expect(r.status).toBe(0);

@@ -4,16 +4,15 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build, type BuildResult } from "../src/build.js";
-import { DATA } from "./helpers/data-copy.js";
+import { DATA, hintedOut } from "./helpers/data-copy.js";
 import { flatten, pageText, qpdfJson, run } from "./helpers/pdf-tools.js";
 
 let draft: BuildResult;
 let official: BuildResult;
 
 beforeAll(async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), "plan-press-draft-"));
-  draft = await build({ dataDir: DATA, outFile: path.join(dir, "action-plan-draft.pdf"), edition: "draft", timeout: 120_000, strict: false });
-  official = await build({ dataDir: DATA, outFile: path.join(dir, "action-plan.pdf"), edition: "official", timeout: 120_000, strict: false });
+  draft = await build({ dataDir: DATA, outFile: hintedOut("action-plan-draft.pdf"), edition: "draft", timeout: 120_000, strict: false });
+  official = await build({ dataDir: DATA, outFile: hintedOut(), edition: "official", timeout: 120_000, strict: false });
 });
 
 describe("the draft edition", () => {

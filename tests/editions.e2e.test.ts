@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build, type BuildResult } from "../src/build.js";
-import { DATA } from "./helpers/data-copy.js";
+import { DATA, hintedOut } from "./helpers/data-copy.js";
 import { flatten, labelOf, pageText, qpdfJson, run } from "./helpers/pdf-tools.js";
 
 const PT = 25.4 / 72;
@@ -58,9 +58,8 @@ async function rgbUse(file: string): Promise<{ rgbOperators: number; rgbSpaces: 
 describe("the print edition (中綴じ, --pdfx)", () => {
   let print: BuildResult;
   beforeAll(async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "plan-press-print-"));
     print = await build({
-      dataDir: DATA, outFile: path.join(dir, "action-plan-print.pdf"), edition: "print", binding: "中綴じ", pdfx: true,
+      dataDir: DATA, outFile: hintedOut("action-plan-print.pdf"), edition: "print", binding: "中綴じ", pdfx: true,
       timeout: 180_000, strict: false,
     });
   });
@@ -153,8 +152,7 @@ describe("the web edition", () => {
   let web: BuildResult;
   let whole: ReturnType<typeof qpdfJson>;
   beforeAll(async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "plan-press-web-"));
-    web = await build({ dataDir: DATA, outFile: path.join(dir, "web", "action-plan.pdf"), edition: "web", timeout: 180_000, strict: false });
+    web = await build({ dataDir: DATA, outFile: hintedOut("action-plan.pdf", "web"), edition: "web", timeout: 180_000, strict: false });
     whole = qpdfJson(web.outFile);
   });
 

@@ -9,7 +9,7 @@ import { build, checkData, type BuildResult } from "../src/build.js";
 import { buildModel } from "../src/model/build-model.js";
 import { renderHtml } from "../src/render/render-html.js";
 import { fontFaces } from "../src/fonts.js";
-import { DATA, dataCopy, edit } from "./helpers/data-copy.js";
+import { DATA, dataCopy, edit, hintedOut } from "./helpers/data-copy.js";
 import { run } from "./helpers/pdf-tools.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -79,7 +79,7 @@ describe("a spread whose content does not fit", () => {
     data = dataCopy();
     const long = "本市の現状として、さまざまな課題が指摘されており、今後も継続的な取組が求められています。".repeat(30);
     edit(data, "policies/2-4.yaml", /issues: \|\n/, `issues: |\n  ${long}\n\n`);
-    out = path.join(mkdtempSync(path.join(tmpdir(), "plan-press-layout-")), "action-plan.pdf");
+    out = hintedOut();
     result = await build({ dataDir: data, outFile: out, edition: "official", timeout: 120_000, strict: false });
   });
 

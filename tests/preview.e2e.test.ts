@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "puppeteer";
 import { startPreview, type PreviewServer } from "../src/preview/server.js";
 import { openBrowser, type BrowserHandle } from "../src/print/browser.js";
-import { dataCopy, edit, lineOf } from "./helpers/data-copy.js";
+import { dataCopy, edit, hintedOut, lineOf } from "./helpers/data-copy.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 let data: string;
@@ -93,7 +93,7 @@ describe("plan-press preview", () => {
 describe("plan-press build --watch", () => {
   it("rebuilds the PDF after a save, keeps the last good one after a bad save, and stops on Ctrl-C", async () => {
     const dir = dataCopy();
-    const out = path.join(path.dirname(dir), "out", "action-plan.pdf");
+    const out = hintedOut();
     const chromiums = () => execFileSync("ps", ["-eo", "args"], { encoding: "utf8" }).split("\n").filter((l) => l.includes("plan-press-chromium-")).length;
     const running = chromiums();
     const child = spawn("node", [path.join(ROOT, "bin/plan-press.js"), "build", "--watch", "--data", dir, "--out", out], { stdio: ["ignore", "pipe", "pipe"] });

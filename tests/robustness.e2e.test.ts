@@ -97,7 +97,7 @@ describe("data that tries markup, script, javascript:, ../../ and a remote image
     ].join("\n"));
     // 政策 names reach CSS (running heads, thumb tabs): try to leave the string and the <style>.
     edit(dir, "policy-areas/1.yaml", "name: 子育て・教育政策", `name: '子育て"; } body { display: none } </style><script>x()</script><style> @page { content: "'`);
-    out = path.join(mkdtempSync(path.join(tmpdir(), "plan-press-inject-")), "action-plan.pdf");
+    out = hintedOut();
     blocked = (await build({ dataDir: dir, outFile: out, edition: "official", timeout: 120_000, strict: false })).blockedRequests;
   });
 
@@ -185,7 +185,7 @@ describe("Chromium killed mid-print", () => {
   }
 
   it("once: the build says so, tries again, and succeeds", async () => {
-    const out = path.join(mkdtempSync(path.join(tmpdir(), "plan-press-kill-")), "action-plan.pdf");
+    const out = hintedOut();
     const r = await buildKilling(out, 1);
     expect(r.killed).toBe(1);
     // On a busy machine the kill can land while the browser is still starting: either way, said and retried.

@@ -2,7 +2,7 @@
 // a PDF. The orchestrator of the command: a draft build with the changes (in a scratch folder)
 // compares the data and says on which page each changed item lands; the table is then rendered
 // and printed as its own small document.
-import { mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createHash } from "node:crypto";
@@ -39,6 +39,10 @@ export interface DiffResult {
 /** Compares, finds each item's page in the new booklet, and prints the table. */
 export async function shinkyuTaisho(options: DiffOptions): Promise<DiffResult> {
   const scratch = mkdtempSync(path.join(tmpdir(), "plan-press-diff-"));
+  // The last booklet's page layout, if any, saves the build a print (it is only a hint).
+  const outDir = path.dirname(path.resolve(options.outFile));
+  const hint = [".action-plan-draft.pagination.json", ".action-plan.pagination.json"].map((n) => path.join(outDir, n)).find((f) => existsSync(f));
+  if (hint) copyFileSync(hint, path.join(scratch, ".draft.pagination.json"));
   let built;
   try {
     built = await build({

@@ -1,5 +1,5 @@
 // Broken copies of the shipped data: each test edits one file of a fresh copy, as staff would.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -27,4 +27,17 @@ export function lineOf(dir: string, file: string, needle: string): number {
   const i = text.indexOf(needle);
   if (i < 0) throw new Error(`fixture: ${needle} not in ${file}`);
   return text.slice(0, i).split("\n").length;
+}
+
+/**
+ * An output path in a fresh temporary folder, with the shipped booklet's pagination hint beside
+ * it when there is one (output/, from the Quick start's build): like a member of staff who
+ * rebuilds, the build then usually prints once. Tests of the first build use a bare folder.
+ */
+export function hintedOut(name = "action-plan.pdf", sub = ""): string {
+  const dir = path.join(mkdtempSync(path.join(tmpdir(), "plan-press-out-")), sub);
+  mkdirSync(dir, { recursive: true });
+  const hint = path.resolve(import.meta.dirname, "../../output/.action-plan.pagination.json");
+  if (existsSync(hint)) copyFileSync(hint, path.join(dir, `.${path.basename(name, ".pdf")}.pagination.json`));
+  return path.join(dir, name);
 }
