@@ -91,6 +91,16 @@ export function validate(loaded: LoadedData, glyphs: GlyphCoverage): Validation 
     }),
   );
 
+  // A file whose shape is wrong is not read further: say so, so nobody takes the list as complete.
+  for (const source of loaded.yaml.filter((s) => !parsed.some((p) => p.source === s))) {
+    diagnostics.push({
+      severity: "warning", file: source.file, line: 1, column: 1, field: "",
+      message: "このファイルは、上の誤りを直すまで、ほかのファイルとのつながり（重点プロジェクト・関連計画・SDGs の番号など）をまだ確かめていません",
+      hint: "誤りを直してから、もう一度 check を実行してください。",
+      en: "references of this file are checked once its shape errors are fixed",
+    });
+  }
+
   if (diagnostics.some((d) => d.severity === "error") || !edition || !sdgs || !plans) return { diagnostics };
   const byNumber = <T extends { id: string | number }>(a: T, b: T) =>
     String(a.id).localeCompare(String(b.id), "ja", { numeric: true });
