@@ -1,6 +1,8 @@
 // npm run bench: plan-press build against the floor, a raw `chromium --headless --print-to-pdf`
 // of the very same HTML, side by side in one run; then a 4× larger synthetic plan (generated
 // data, same templates) to show how time grows with pages. Targets: time ≤ 1.5×, size ≤ 1.2×.
+// Last, the preview's latency from a save to the page (target: a second). BENCH_RUNS sets the
+// runs (5); BENCH_ONLY=preview measures the preview alone.
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -70,11 +72,13 @@ function syntheticPlan(): string {
   return dir;
 }
 
-const rows = [
+const only = process.env.BENCH_ONLY;
+const rows = only === "preview" ? [] : [
   measure("見本の冊子", path.join(ROOT, "data"), mkdtempSync(path.join(tmpdir(), "plan-press-bench-out-"))),
   measure("4倍の合成データ", syntheticPlan(), mkdtempSync(path.join(tmpdir(), "plan-press-bench-out-"))),
 ];
 
+if (rows.length > 0) {
 console.log(`plan-press bench — median of ${RUNS} runs (Chromium: ${chromium})\n`);
 console.log("| plan | pages | plan-press build | floor (chromium --print-to-pdf) | ratio | first build (no hint) | ratio | PDF | floor PDF | size ratio |");
 console.log("|---|---|---|---|---|---|---|---|---|---|");
@@ -86,3 +90,37 @@ for (const r of rows) {
 const [small, big] = rows as [ReturnType<typeof measure>, ReturnType<typeof measure>];
 console.log(`\n時間の伸び: ページ ${(big.pages / small.pages).toFixed(2)} 倍 → build ${(big.warm / small.warm).toFixed(2)} 倍（floor ${(big.floor / small.floor).toFixed(2)} 倍）`);
 console.log("目標: build ≤ 1.5× floor、サイズ ≤ 1.2× floor。「first build」は前回のページ割りの手掛かりがない初回（印刷2回）。");
+}
+
+/** The preview: from saving a data file to the edit on the open page (target: within a second). */
+async function previewLatency(): Promise<number[]> {
+  const { startPreview } = await import("../src/preview/server.js");
+  const { openBrowser } = await import("../src/print/browser.js");
+  const dir = path.join(mkdtempSync(path.join(tmpdir(), "plan-press-bench-preview-")), "data");
+  cpSync(path.join(ROOT, "data"), dir, { recursive: true });
+  const server = await startPreview({ dataDir: dir, edition: "official", port: 0 });
+  const browser = await openBrowser({ timeout: 60_000 });
+  const times: number[] = [];
+  try {
+    const page = await browser.browser.newPage();
+    await page.setViewport({ width: 1600, height: 1000 });
+    await page.goto(server.url, { waitUntil: "load" });
+    await page.waitForFunction(() => document.documentElement.dataset.previewVersion === "1");
+    const file = path.join(dir, "policies/3-1.yaml");
+    for (let i = 0; i < RUNS; i++) {
+      const marker = `計測用の編集${i}`;
+      const text = readFileSync(file, "utf8").replace(/^title: .*$/m, `title: ${marker}`);
+      const started = performance.now();
+      writeFileSync(file, text);
+      await page.waitForFunction((m: string) => document.body.innerText.includes(m), { polling: "mutation", timeout: 30_000 }, marker);
+      times.push((performance.now() - started) / 1000);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return times;
+}
+
+const latency = await previewLatency();
+console.log(`\nプレビュー: 保存してから画面に表示されるまで ${median(latency).toFixed(2)} 秒（中央値、${RUNS} 回: ${latency.map((t) => t.toFixed(2)).join(" / ")}）。目標: 1 秒以内。`);

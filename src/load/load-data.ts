@@ -54,7 +54,13 @@ const FOLDERS: Array<[string, FileKind]> = [
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 /** Reads and parses every data file under dataDir; never throws for bad data. */
-export function loadData(dataDir: string): LoadedData {
+/**
+ * Parsed files by path, reused while a file's text is unchanged (the preview reloads the data on
+ * every save; parsing all of it again is most of its time). Pass the same map to each call.
+ */
+export type LoadCache = Map<string, { text: string; yaml?: YamlSource; diagnostics: Diagnostic[] }>;
+
+export function loadData(dataDir: string, cache?: LoadCache): LoadedData {
   const diagnostics: Diagnostic[] = [];
   const yaml: YamlSource[] = [];
   const markdown: MarkdownSource[] = [];
@@ -134,6 +140,19 @@ export function loadData(dataDir: string): LoadedData {
   const loadYaml = (abs: string, kind: FileKind, what: string) => {
     const text = readText(abs, what);
     if (text === undefined) return;
+    const known = cache?.get(abs);
+    if (known && known.text === text && (!known.yaml || known.yaml.kind === kind)) {
+      diagnostics.push(...known.diagnostics);
+      if (known.yaml) yaml.push(known.yaml);
+      return;
+    }
+    const before = diagnostics.length;
+    parseYaml(abs, kind, text);
+    const own = diagnostics.slice(before);
+    const parsed = yaml.at(-1)?.file === displayPath(abs) ? yaml.at(-1) : undefined;
+    cache?.set(abs, { text, yaml: parsed, diagnostics: own });
+  };
+  const parseYaml = (abs: string, kind: FileKind, text: string) => {
     const file = displayPath(abs);
     if (text.trim() === "") {
       diagnostics.push(fileProblem(file, "ファイルが空です", "内容を書くか、不要ならファイルを削除してください。", "empty file"));

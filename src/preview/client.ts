@@ -40,31 +40,53 @@ export function previewClient(balance: () => number): void {
     }
   }
 
+  /**
+   * Replaces only what changed: an edit to one policy re-lays out one spread, not the whole
+   * booklet (which takes most of a second). The previous and the new HTML are compared (not the
+   * page, whose spreads the balancing has rearranged), a few levels deep.
+   */
+  function patch(live: Element, before: Element, after: Element, depth: number): void {
+    const sameShell = before.tagName === after.tagName && before.children.length === after.children.length &&
+      before.attributes.length === after.attributes.length && [...before.attributes].every((a) => after.getAttribute(a.name) === a.value);
+    if (!sameShell || depth > 3 || live.children.length !== before.children.length) {
+      live.replaceWith(document.importNode(after, true));
+      return;
+    }
+    const kids = [...live.children];
+    [...before.children].forEach((child, i) => {
+      if (child.outerHTML !== after.children[i]!.outerHTML) patch(kids[i]!, child, after.children[i]!, depth + 1);
+    });
+  }
+  let previous: Document | undefined;
+
   async function update(): Promise<void> {
-    const state = (await (await fetch("/__preview/state", { cache: "no-store" })).json()) as {
+    // Both at once: the booklet is fetched even if it did not change (a cheap local request).
+    const [stateResponse, page] = await Promise.all([fetch("/__preview/state", { cache: "no-store" }), fetch("/", { cache: "no-store" })]);
+    const state = (await stateResponse.json()) as {
       version: number; errors: string[]; warnings: number; renderedAt: string; labels: Record<string, string>;
     };
     if (state.version !== shown && state.version > 0) {
-      const text = await (await fetch("/", { cache: "no-store" })).text();
+      const text = await page.text();
       const next = new DOMParser().parseFromString(text, "text/html");
       if (shown !== -1) {
         const y = window.scrollY;
         const oldStyle = document.head.querySelector("style");
         const newStyle = next.head.querySelector("style");
         if (oldStyle && newStyle && oldStyle.textContent !== newStyle.textContent) oldStyle.textContent = newStyle.textContent;
-        document.body.replaceWith(document.adoptNode(next.body));
+        overlay.remove();
+        status.remove();
+        if (previous) patch(document.body, previous.body, next.body, 0);
+        else document.body.replaceWith(document.importNode(next.body, true));
         attachChrome();
         window.scrollTo(0, y);
       }
+      previous = next;
       shown = state.version;
       document.documentElement.dataset.previewVersion = String(shown);
     }
     showPageNumbers(state.labels);
     await document.fonts.ready;
-    if (document.body.dataset.balanced !== String(shown)) {
-      balance();
-      document.body.dataset.balanced = String(shown);
-    }
+    balance();
     markOverflows();
     if (state.errors.length > 0) {
       overlay.innerHTML =

@@ -8,7 +8,7 @@ import { readFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
-import { loadData } from "../load/load-data.js";
+import { loadData, type LoadCache } from "../load/load-data.js";
 import { validate } from "../validate/validate.js";
 import { glyphCoverage } from "../validate/glyphs.js";
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from "../validate/diagnostic.js";
@@ -62,11 +62,13 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   let html = "";
   const state: PreviewState = { version: 0, errors: [], warnings: 0, renderedAt: "", labels: {} };
   const listeners = new Set<ServerResponse>();
+  // Unchanged files are not parsed again (a save touches one file).
+  const cache: LoadCache = new Map();
 
   const render = (files: string[]) => {
     const started = performance.now();
     try {
-      const validation = validate(loadData(options.dataDir), glyphs);
+      const validation = validate(loadData(options.dataDir, cache), glyphs);
       const problems = sortDiagnostics(validation.diagnostics);
       state.warnings = problems.filter((d) => d.severity === "warning").length;
       state.errors = problems.filter((d) => d.severity === "error").map(describe);

@@ -28,17 +28,26 @@ const STYLES_DIR = path.join(PROJECT_ROOT, "styles");
 // Styles in cascade order: tokens first, then the page frame, then one file per page type.
 const STYLE_ORDER = ["tokens.css", "base.css", "page.css"];
 
+// The compiled templates of the last render, reused while no template file changed (the preview
+// renders on every save; compiling them is a third of its time).
+let compiled: { sources: string; hb: typeof Handlebars; template: HandlebarsTemplateDelegate } | undefined;
+
 /** Renders the whole booklet as one HTML string. */
 export function renderHtml(booklet: Booklet, options: RenderOptions): string {
-  const hb = Handlebars.create();
+  const partials = [
+    ...readdirSync(path.join(TEMPLATES_DIR, "partials")).filter((f) => f.endsWith(".hbs")).map((f) => [f.replace(/\.hbs$/, ""), readTemplate(`partials/${f}`)]),
+    ...readdirSync(TEMPLATES_DIR).filter((f) => f.endsWith(".hbs") && f !== "booklet.hbs").map((f) => [f.replace(/\.hbs$/, ""), readTemplate(f)]),
+  ] as Array<[string, string]>;
+  const main = readTemplate("booklet.hbs");
+  const sources = JSON.stringify([main, partials]);
+  if (compiled?.sources !== sources) {
+    const hb = Handlebars.create();
+    for (const [name, text] of partials) hb.registerPartial(name, text);
+    compiled = { sources, hb, template: hb.compile(main, { strict: true, noEscape: false }) };
+  }
+  const { hb, template } = compiled;
+  // Helpers close over this render's options and changes: registered anew each time.
   registerHelpers(hb, options, new Set(booklet.changes?.ids ?? []));
-  for (const file of readdirSync(path.join(TEMPLATES_DIR, "partials"))) {
-    if (file.endsWith(".hbs")) hb.registerPartial(file.replace(/\.hbs$/, ""), readTemplate(`partials/${file}`));
-  }
-  for (const file of readdirSync(TEMPLATES_DIR)) {
-    if (file.endsWith(".hbs") && file !== "booklet.hbs") hb.registerPartial(file.replace(/\.hbs$/, ""), readTemplate(file));
-  }
-  const template = hb.compile(readTemplate("booklet.hbs"), { strict: true, noEscape: false });
   // The stylesheet is the project's own (not data), so it is inserted unescaped.
   const e = booklet.edition;
   return template({

@@ -8,7 +8,7 @@ import path from "node:path";
 const SOURCE = /\.(ya?ml|md|hbs|css|png|svg|jpe?g|json)$/i;
 
 /** Calls `onChange` with the changed files, once per burst of saves; returns a function that stops watching. */
-export function watchSources(dirs: string[], onChange: (files: string[]) => void, settleMs = 120): () => void {
+export function watchSources(dirs: string[], onChange: (files: string[]) => void, settleMs = 60): () => void {
   let pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   const watchers: FSWatcher[] = [];
