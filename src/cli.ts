@@ -8,86 +8,16 @@ import { startPreview } from "./preview/server.js";
 import { fileSize } from "./render/render-web-index.js";
 import { watchSources } from "./watch/watch-sources.js";
 import { PROJECT_ROOT } from "./paths.js";
-import { DataError, PlanPressError, UsageError } from "./errors.js";
-import { formatDiagnostic, sortDiagnostics, summarize, type Diagnostic } from "./validate/diagnostic.js";
-import { STAGE_JA } from "./progress.js";
+import { PlanPressError, UsageError } from "./errors.js";
+import { summarize } from "./validate/diagnostic.js";
 import { VERSION } from "./version.js";
+import { HELP } from "./cli/help.js";
+import { drawProgress, interrupted, kb, onInterrupt, printDiagnostics, report, shown, timeoutMs } from "./cli/terminal.js";
 import { writeJsonSchemas } from "./validate/json-schema.js";
 import { contactSheet } from "./review/contact-sheet.js";
 import { BINDINGS, EDITIONS, EDITION_JA, defaultOut, type Binding, type EditionName } from "./editions.js";
 import { shinkyuTaisho } from "./diff/shinkyu.js";
 import { existsSync } from "node:fs";
-
-
-const HELP: Record<string, string> = {
-  main: `plan-press ${VERSION} — 総合計画のデータから冊子PDFをつくります
-
-使い方:
-  plan-press build   [--data DIR] [--out FILE] [--edition NAME]   冊子PDFをつくる
-  plan-press check   [--data DIR]                                 データを検証する（PDFはつくらない）
-  plan-press diff    --from REF [--to DIR] [--out FILE]           新旧対照表（PDF）をつくる
-  plan-press preview [--data DIR] [--edition NAME] [--port N]     編集しながら見るプレビュー（保存すると自動で更新）
-  plan-press pages   [--pdf FILE] [--out DIR]                     ページの画像と一覧（コンタクトシート）をつくる
-  plan-press schema                                               エディタ用の JSON Schema を書き出す
-  plan-press help [COMMAND]                                       説明を表示する
-
-各コマンドの説明: plan-press COMMAND --help`,
-  build: `plan-press build — データから冊子PDFをつくります
-
-  --data DIR                 計画データのフォルダ（既定: data）
-  --out FILE                 出力するPDF（既定: output/action-plan.pdf、draft は output/action-plan-draft.pdf）。
-                             同じ場所に印刷したHTMLも書き出します
-  --edition NAME             版（既定: official）:
-${EDITIONS.map((e) => `                               ${e.padEnd(9)} ${EDITION_JA[e]}`).join("\n")}
-  --binding 無線綴じ|中綴じ   （print）製本の方法。ページ数を2または4の倍数にそろえる（既定: edition.yaml の binding）
-  --pdfx                     （print）Ghostscript で CMYK の PDF/X-3 にも変換する（…-pdfx.pdf。印刷所に渡すファイル）
-  --browser-ws-endpoint URL  起動済みのChrome（ws://…）で印刷する
-  --timeout SECONDS          ブラウザの起動・読込・印刷の待ち時間（既定: 120）
-  --strict                   ページに収まらない内容をエラーにする（既定は警告）
-  --watch                    データ・テンプレート・スタイルの保存のたびに作り直す（Ctrl-C で終了）
-  --changes-since REF        （draft のみ）REF（git のリビジョンか古いデータのフォルダ）からの変更に印を付け、
-                             目次の次に変更箇所の一覧（ページ付き）を載せる。例: --changes-since HEAD
-  -h, --help                 この説明
-
-データにエラーがあるときはPDFをつくらず、前回のPDFはそのまま残ります。`,
-  check: `plan-press check — データを検証します（PDFはつくりません）
-
-  --data DIR   計画データのフォルダ（既定: data）
-  -h, --help   この説明
-
-すべての問題を「ファイル:行:列」とともに表示します。エラーがあれば終了コード 1、警告だけなら 0。`,
-  diff: `plan-press diff — 前の版と比べた新旧対照表（PDF）をつくります
-
-  --from REF   比べる前の版: git のリビジョン（HEAD、HEAD~1、タグ名など）か、古いデータのフォルダ
-  --to DIR     新しい版のデータのフォルダ（既定: data）
-  --out FILE   出力するPDF（既定: output/shinkyu-taisho.pdf）
-  --browser-ws-endpoint URL, --timeout SECONDS   build と同じ
-  -h, --help   この説明
-
-変更のあった項目ごとに1行、左に新（改正後）、右に旧（改正前）を並べ、変わった文字に下線を引きます。
-数値は値として比べます（80 → 85）。各行に新しい冊子でのページを示し、変更の一覧を画面にも表示します。`,
-  preview: `plan-press preview — 編集しながら冊子を確かめるプレビュー（ブラウザで開きます）
-
-  --data DIR       計画データのフォルダ（既定: data）
-  --edition NAME   official（既定）または draft
-  --port N         使うポート（既定: 空いているポートを自動で選ぶ）
-  -h, --help       この説明
-
-このマシンだけから見られるアドレス（http://127.0.0.1:…/）を表示します。データ・テンプレート・スタイルを
-保存すると、1秒ほどで表示が更新されます。データにエラーがあると、その場所（ファイル:行）を画面の上に
-表示し、直すと消えます。見開きのページは印刷と同じ大きさで表示し、収まらないページは赤枠で示します。
-ページ番号は最後に作成した PDF のものです。Ctrl-C で終了します。`,
-  pages: `plan-press pages — 冊子の全ページの画像と、見開きで並べた一覧（コンタクトシート）をつくります
-
-  --pdf FILE   対象のPDF（既定: output/action-plan.pdf）
-  --out DIR    書き出すフォルダ（既定: output/pages）
-  -h, --help   この説明
-
-page-001.png … と contact-sheet.png を書き出します。全体の見た目の確認に使います。`,
-  schema: `plan-press schema — schema/*.schema.json を書き出します
-
-YAMLファイル先頭の「# yaml-language-server: $schema=…」の行により、VS Code が項目の候補と誤りを表示します。`,
-};
 
 /** Runs the CLI; returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -146,10 +76,6 @@ function parse(args: string[], options: OptionSpec): { values: Record<string, st
   }
 }
 
-function printDiagnostics(list: Diagnostic[]): void {
-  for (const d of sortDiagnostics(list)) console.error(formatDiagnostic(d));
-}
-
 function runCheck(args: string[]): number {
   const { values } = parse(args, { data: { type: "string", default: "data" } });
   if (values.help) return help("check");
@@ -202,37 +128,6 @@ function editionName(value: string | boolean | undefined): EditionName {
   }
   return edition as EditionName;
 }
-
-/** Seconds from --timeout as milliseconds, or a usage error. */
-function timeoutMs(value: string | boolean | undefined): number {
-  const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError("--timeout は秒数（正の数）で指定してください。");
-  return seconds * 1000;
-}
-
-/** Progress of each stage as a plain line on stderr. */
-function drawProgress({ stage, ms, detail }: { stage: keyof typeof STAGE_JA; ms: number; detail?: string }): void {
-  console.error(`  ${STAGE_JA[stage]} … ${(ms / 1000).toFixed(2)} 秒${detail ? `（${detail}）` : ""}`);
-}
-
-/** After Ctrl-C, the failure is the interruption, said plainly. */
-function interrupted(signal: AbortSignal, kept: string): (err: unknown) => never {
-  return (err) => {
-    if (signal.aborted) throw new PlanPressError(`中断しました（${String(signal.reason)}）。${kept}`);
-    throw err;
-  };
-}
-
-/** A path relative to the working folder when it is inside it. */
-function shown(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative && !relative.startsWith("..") ? relative : file;
-}
-
-function kb(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(2)} MB` : `${(bytes / 1024).toFixed(1)} KB`;
-}
-
 
 async function runPages(args: string[]): Promise<number> {
   const { values } = parse(args, {
@@ -398,47 +293,3 @@ async function runPreview(args: string[]): Promise<number> {
   return 0;
 }
 
-/**
- * An AbortSignal raised by SIGINT/SIGTERM, so the build unwinds through its finally blocks. A
- * second Ctrl-C does not wait: it exits at once (Chromium, on a pipe, exits with us; the next
- * run removes what was left).
- */
-function onInterrupt(): { signal: AbortSignal; dispose(): void } {
-  const controller = new AbortController();
-  const listener = (signal: NodeJS.Signals) => {
-    if (controller.signal.aborted) {
-      console.error("plan-press: 中断しました。");
-      process.exit(130);
-    }
-    controller.abort(signal);
-  };
-  const signals: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
-  for (const s of signals) process.on(s, listener);
-  return {
-    signal: controller.signal,
-    dispose: () => {
-      for (const s of signals) process.off(s, listener);
-    },
-  };
-}
-
-function report(err: unknown): number {
-  if (err instanceof DataError) {
-    printDiagnostics(err.diagnostics);
-    console.error(`\n${err.message}（${summarize(err.diagnostics)}）`);
-    return 1;
-  }
-  if (err instanceof UsageError) {
-    console.error(`plan-press: ${err.message}`);
-    return 2;
-  }
-  if (err instanceof PlanPressError) {
-    console.error(`plan-press: ${err.message}`);
-    const cause = err.cause instanceof Error ? err.cause.message.split("\n")[0] : undefined;
-    if (cause) console.error(`  (${cause})`);
-    return 1;
-  }
-  console.error("plan-press: 予期しないエラーです（不具合の可能性があります）。以下を添えて報告してください。");
-  console.error(err instanceof Error ? err.stack : String(err));
-  return 70;
-}

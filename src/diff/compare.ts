@@ -130,7 +130,9 @@ function policyPairs(old: PolicyData | undefined, p: PolicyData, year: YearLabel
   return pairs;
 }
 
-function indicatorPairs(at: string, a: IndicatorData | undefined, b: IndicatorData | undefined, year: YearLabel, part: (name: string) => string): Pair[] {
+/** A measured figure's rows (成果指標, 数値目標): name, unit, baseline and target with their years. */
+type Measured = Pick<IndicatorData, "name" | "unit" | "baseline" | "target">;
+function measuredPairs(at: string, a: Measured | undefined, b: Measured | undefined, year: YearLabel, part: (name: string) => string): Pair[] {
   return [
     [`${at} › 指標名`, a?.name, b?.name, part("name")],
     [`${at} › 単位`, a?.unit, b?.unit, part("unit")],
@@ -138,6 +140,12 @@ function indicatorPairs(at: string, a: IndicatorData | undefined, b: IndicatorDa
     [`${at} › 現状値の年度`, year(a?.baseline.year), year(b?.baseline.year), part("baseline")],
     [`${at} › 目標値`, a?.target.value, b?.target.value, part("target"), (b ?? a)!.unit],
     [`${at} › 目標値の年度`, year(a?.target.year), year(b?.target.year), part("target")],
+  ];
+}
+
+function indicatorPairs(at: string, a: IndicatorData | undefined, b: IndicatorData | undefined, year: YearLabel, part: (name: string) => string): Pair[] {
+  return [
+    ...measuredPairs(at, a, b, year, part),
     [`${at} › 方向`, a?.direction, b?.direction, part("direction")],
     [`${at} › 累計`, a && (a.cumulative ? "累計" : "単年度"), b && (b.cumulative ? "累計" : "単年度"), part("name")],
     [`${at} › 指標の説明`, a?.definition, b?.definition, part("note")],
@@ -162,14 +170,7 @@ function projectPairs(old: ProjectData | undefined, p: ProjectData, year: YearLa
     const tKey = b ? projectTargetKey(p.id, k) : undefined;
     const part = (name: string) => (tKey ? partId(tKey, name) : partId(key, "name"));
     const at = `数値目標${k}「${(b ?? a)!.name}」`;
-    pairs.push(
-      [`${at} › 指標名`, a?.name, b?.name, part("name")],
-      [`${at} › 単位`, a?.unit, b?.unit, part("unit")],
-      [`${at} › 現状値`, a?.baseline.value, b?.baseline.value, part("baseline"), (b ?? a)!.unit],
-      [`${at} › 現状値の年度`, year(a?.baseline.year), year(b?.baseline.year), part("baseline")],
-      [`${at} › 目標値`, a?.target.value, b?.target.value, part("target"), (b ?? a)!.unit],
-      [`${at} › 目標値の年度`, year(a?.target.year), year(b?.target.year), part("target")],
-    );
+    pairs.push(...measuredPairs(at, a, b, year, part));
   }
   const basics = Math.max(old?.basicDirections.length ?? 0, p.basicDirections.length);
   for (let k = 1; k <= basics; k++) {

@@ -5,18 +5,16 @@
 // printed pages agree with the numbers (normally after the second print). The previous build's
 // result is applied before the first print as a hint: when an edit moved no page, one print
 // is enough. A hint is only a guess; every print is checked against its own destinations.
-import { readFile } from "node:fs/promises";
-import { realpathSync } from "node:fs";
-import path from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Page, HTTPRequest } from "puppeteer";
-import { PDFDict, PDFDocument, PDFName } from "pdf-lib";
-import { BrowserError, FontError } from "../errors.js";
-import { PROJECT_ROOT } from "../paths.js";
+import type { Page } from "puppeteer";
+import { PDFDocument } from "pdf-lib";
+import { BrowserError } from "../errors.js";
 import type { BrowserHandle } from "./browser.js";
 import { readDestinations } from "./destinations.js";
 import { planPagination, type PageStart } from "./pagination.js";
 import { balanceSpreads } from "./balance-spreads.js";
+import { SERVED_ORIGIN, guardRequests } from "./request-fence.js";
+import { checkFonts } from "./font-check.js";
 
 /** A fixed page whose content is taller than the page (it is clipped, not spilled). */
 export interface Overflow {
@@ -84,8 +82,6 @@ export interface PrintOptions {
 
 const MAX_PRINTS = 4;
 const PX_TO_MM = 25.4 / 96;
-// A virtual origin for a remote browser, which cannot read our files: we serve them ourselves.
-const SERVED_ORIGIN = "https://plan-press.invalid";
 
 /** Prints the booklet HTML to a PDF whose TOC and page starts are right. */
 export async function printBooklet(handle: BrowserHandle, options: PrintOptions): Promise<PrintedBooklet> {
@@ -164,7 +160,7 @@ export async function printDocument(handle: BrowserHandle, options: { htmlFile: 
   const blocked: string[] = [];
   try {
     page.setDefaultTimeout(options.timeout);
-    await guardRequests(page, handle.remote, { ...options, firstBodyAnchor: "" }, blocked);
+    await guardRequests(page, handle.remote, options, blocked);
     const url = handle.remote ? SERVED_ORIGIN + pathToFileURL(options.htmlFile).pathname : pathToFileURL(options.htmlFile).href;
     await page.goto(url, { waitUntil: "load", timeout: options.timeout });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
@@ -172,79 +168,6 @@ export async function printDocument(handle: BrowserHandle, options: { htmlFile: 
     return { pdf, blockedRequests: blocked };
   } finally {
     await page.close().catch(() => undefined);
-  }
-}
-
-/** Nothing outside the project's own files loads while rendering; what was tried is reported. */
-async function guardRequests(page: Page, remote: boolean, options: PrintOptions, blocked: string[]): Promise<void> {
-  // Only the page itself and the files it is made of (fonts, icons); links are resolved first,
-  // so a link inside the project cannot point elsewhere.
-  const allowed = (options.allowedFiles ?? [PROJECT_ROOT]).map((p) => path.resolve(p));
-  const real = (file: string) => {
-    try {
-      return realpathSync(file);
-    } catch {
-      return path.resolve(file);
-    }
-  };
-  const inside = (file: string) => {
-    const target = real(file);
-    return target === real(options.htmlFile) || allowed.some((a) => target === a || target.startsWith(a + path.sep));
-  };
-  await page.setRequestInterception(true);
-  page.on("request", (request: HTTPRequest) => {
-    const url = request.url();
-    if (url.startsWith("data:")) return void request.continue();
-    if (!remote && url.startsWith("file:")) {
-      const file = decodeURIComponent(new URL(url).pathname);
-      if (inside(file)) return void request.continue();
-    }
-    if (remote && url.startsWith(SERVED_ORIGIN + "/")) {
-      const file = decodeURIComponent(new URL(url).pathname);
-      // Chromium asks a served page for its icon; there is none, and that is not a leak.
-      if (file === "/favicon.ico") return void request.respond({ status: 404, body: "" });
-      if (path.resolve(file) === path.resolve(options.htmlFile)) {
-        return void request.respond({ status: 200, contentType: "text/html; charset=utf-8", body: options.html });
-      }
-      if (inside(file)) {
-        readFile(file).then(
-          (body) => request.respond({ status: 200, body, contentType: contentType(file) }),
-          () => request.respond({ status: 404, body: "" }),
-        );
-        return;
-      }
-    }
-    blocked.push(url.length > 120 ? url.slice(0, 120) + "…" : url);
-    void request.abort("blockedbyclient");
-  });
-}
-
-function contentType(file: string): string {
-  const ext = path.extname(file).toLowerCase();
-  return { ".ttf": "font/ttf", ".png": "image/png", ".svg": "image/svg+xml", ".css": "text/css", ".jpg": "image/jpeg" }[ext] ?? "application/octet-stream";
-}
-
-/**
- * Every font in the printed PDF must be one of the booklet's: a font file that failed to load
- * (or was blocked) makes Chromium fall back to a system font silently, with other metrics and
- * page breaks, or even as Type 3.
- */
-function checkFonts(doc: PDFDocument, families: string[]): void {
-  const wanted = families.map((f) => f.replace(/\s+/g, ""));
-  const strange = new Set<string>();
-  for (const [, object] of doc.context.enumerateIndirectObjects()) {
-    if (!(object instanceof PDFDict) || object.get(PDFName.of("Type")) !== PDFName.of("Font")) continue;
-    const base = object.lookupMaybe(PDFName.of("BaseFont"), PDFName);
-    const subtype = object.get(PDFName.of("Subtype"));
-    if (subtype === PDFName.of("Type3")) strange.add("Type 3");
-    const name = base?.decodeText().replace(/^[A-Z]{6}\+/, "");
-    if (name && !wanted.some((w) => name.startsWith(w))) strange.add(name);
-  }
-  if (strange.size > 0) {
-    throw new FontError(
-      `冊子のフォント（${families.join("、")}）以外のフォントで印刷されました: ${[...strange].join("、")}。` +
-        `フォントのファイルが読み込めなかった可能性があります。README の Quick start の1行目（セットアップ）をやり直してください。`,
-    );
   }
 }
 

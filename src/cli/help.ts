@@ -1,0 +1,74 @@
+// The CLI's help texts, Japanese first: one per command, shown by --help and by plan-press help.
+import { VERSION } from "../version.js";
+import { EDITIONS, EDITION_JA } from "../editions.js";
+
+/** The help text of each command ("main": the overview). */
+export const HELP: Record<string, string> = {
+  main: `plan-press ${VERSION} — 総合計画のデータから冊子PDFをつくります
+
+使い方:
+  plan-press build   [--data DIR] [--out FILE] [--edition NAME]   冊子PDFをつくる
+  plan-press check   [--data DIR]                                 データを検証する（PDFはつくらない）
+  plan-press diff    --from REF [--to DIR] [--out FILE]           新旧対照表（PDF）をつくる
+  plan-press preview [--data DIR] [--edition NAME] [--port N]     編集しながら見るプレビュー（保存すると自動で更新）
+  plan-press pages   [--pdf FILE] [--out DIR]                     ページの画像と一覧（コンタクトシート）をつくる
+  plan-press schema                                               エディタ用の JSON Schema を書き出す
+  plan-press help [COMMAND]                                       説明を表示する
+
+各コマンドの説明: plan-press COMMAND --help`,
+  build: `plan-press build — データから冊子PDFをつくります
+
+  --data DIR                 計画データのフォルダ（既定: data）
+  --out FILE                 出力するPDF（既定: output/action-plan.pdf。draft・print は output/action-plan-版.pdf、
+                             web は output/web/action-plan.pdf）。同じ場所に印刷したHTMLも書き出します
+  --edition NAME             版（既定: official）:
+${EDITIONS.map((e) => `                               ${e.padEnd(9)} ${EDITION_JA[e]}`).join("\n")}
+  --binding 無線綴じ|中綴じ   （print）製本の方法。ページ数を2または4の倍数にそろえる（既定: edition.yaml の binding）
+  --pdfx                     （print）Ghostscript で CMYK の PDF/X-3 にも変換する（…-pdfx.pdf。印刷所に渡すファイル）
+  --browser-ws-endpoint URL  起動済みのChrome（ws://…）で印刷する
+  --timeout SECONDS          ブラウザの起動・読込・印刷の待ち時間（既定: 120）
+  --strict                   ページに収まらない内容をエラーにする（既定は警告）
+  --watch                    データ・テンプレート・スタイルの保存のたびに作り直す（Ctrl-C で終了）
+  --changes-since REF        （draft のみ）REF（git のリビジョンか古いデータのフォルダ）からの変更に印を付け、
+                             目次の次に変更箇所の一覧（ページ付き）を載せる。例: --changes-since HEAD
+  -h, --help                 この説明
+
+データにエラーがあるときはPDFをつくらず、前回のPDFはそのまま残ります。`,
+  check: `plan-press check — データを検証します（PDFはつくりません）
+
+  --data DIR   計画データのフォルダ（既定: data）
+  -h, --help   この説明
+
+すべての問題を「ファイル:行:列」とともに表示します。エラーがあれば終了コード 1、警告だけなら 0。`,
+  diff: `plan-press diff — 前の版と比べた新旧対照表（PDF）をつくります
+
+  --from REF   比べる前の版: git のリビジョン（HEAD、HEAD~1、タグ名など）か、古いデータのフォルダ
+  --to DIR     新しい版のデータのフォルダ（既定: data）
+  --out FILE   出力するPDF（既定: output/shinkyu-taisho.pdf）
+  --browser-ws-endpoint URL, --timeout SECONDS   build と同じ
+  -h, --help   この説明
+
+変更のあった項目ごとに1行、左に新（改正後）、右に旧（改正前）を並べ、変わった文字に下線を引きます。
+数値は値として比べます（80 → 85）。各行に新しい冊子でのページを示し、変更の一覧を画面にも表示します。`,
+  preview: `plan-press preview — 編集しながら冊子を確かめるプレビュー（ブラウザで開きます）
+
+  --data DIR       計画データのフォルダ（既定: data）
+  --edition NAME   official（既定）または draft
+  --port N         使うポート（既定: 空いているポートを自動で選ぶ）
+  -h, --help       この説明
+
+このマシンだけから見られるアドレス（http://127.0.0.1:…/）を表示します。データ・テンプレート・スタイルを
+保存すると、1秒ほどで表示が更新されます。データにエラーがあると、その場所（ファイル:行）を画面の上に
+表示し、直すと消えます。見開きのページは印刷と同じ大きさで表示し、収まらないページは赤枠で示します。
+ページ番号は最後に作成した PDF のものです。Ctrl-C で終了します。`,
+  pages: `plan-press pages — 冊子の全ページの画像と、見開きで並べた一覧（コンタクトシート）をつくります
+
+  --pdf FILE   対象のPDF（既定: output/action-plan.pdf）
+  --out DIR    書き出すフォルダ（既定: output/pages）
+  -h, --help   この説明
+
+page-001.png … と contact-sheet.png を書き出します。全体の見た目の確認に使います。`,
+  schema: `plan-press schema — schema/*.schema.json を書き出します
+
+YAMLファイル先頭の「# yaml-language-server: $schema=…」の行により、VS Code が項目の候補と誤りを表示します。`,
+};
