@@ -173,9 +173,12 @@ describe("a remote or pooled Chrome (--browser-ws-endpoint)", () => {
 
 describe("the CLI", () => {
   it("has --help for every command", () => {
-    for (const args of [["--help"], ["build", "--help"], ["check", "--help"], ["schema", "--help"]]) {
-      const text = execFileSync("node", [path.join(ROOT, "bin/plan-press.js"), ...args], { encoding: "utf8" });
-      expect(text).toContain("plan-press");
+    const commands = ["build", "check", "diff", "preview", "pages", "schema"];
+    const overview = execFileSync("node", [path.join(ROOT, "bin/plan-press.js"), "--help"], { encoding: "utf8" });
+    for (const command of commands) {
+      expect(overview).toContain(`plan-press ${command}`);
+      const text = execFileSync("node", [path.join(ROOT, "bin/plan-press.js"), command, "--help"], { encoding: "utf8" });
+      expect(text, command).toMatch(new RegExp(`^plan-press ${command} — `));
     }
   });
 
