@@ -10,7 +10,7 @@ import { build, checkData } from "../src/build.js";
 import { buildModel } from "../src/model/build-model.js";
 import { renderHtml } from "../src/render/render-html.js";
 import { fontFaces } from "../src/fonts.js";
-import { DATA, dataCopy, edit } from "./helpers/data-copy.js";
+import { DATA, dataCopy, edit, hintedOut } from "./helpers/data-copy.js";
 import { run } from "./helpers/pdf-tools.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");

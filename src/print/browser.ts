@@ -84,6 +84,18 @@ function launchArgs(): string[] {
 
 const PROFILE_PREFIX = "plan-press-chromium-";
 
+/**
+ * Removes a profile folder; a browser still winding down may add files meanwhile, so it is tried
+ * again briefly, and a folder that stays is left for the next run (never a failed build).
+ */
+function removeProfile(profile: string): void {
+  try {
+    rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+  } catch {
+    // removeStaleProfiles() takes it next time.
+  }
+}
+
 /** Profile folders of earlier runs whose process no longer exists (killed, power cut). */
 function removeStaleProfiles(): void {
   for (const name of readdirSync(tmpdir())) {
@@ -92,7 +104,7 @@ function removeStaleProfiles(): void {
     try {
       process.kill(pid, 0);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === "ESRCH") rmSync(path.join(tmpdir(), name), { recursive: true, force: true });
+      if ((err as NodeJS.ErrnoException).code === "ESRCH") removeProfile(path.join(tmpdir(), name));
     }
   }
 }
@@ -140,24 +152,26 @@ export async function openBrowser(options: BrowserOptions): Promise<BrowserHandl
   removeStaleProfiles();
   const profile = mkdtempSync(path.join(tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
   let browser: Browser;
+  const launching = puppeteer.launch({
+    executablePath: executable,
+    userDataDir: profile,
+    headless: true,
+    args: launchArgs(),
+    timeout: options.timeout,
+    protocolTimeout: options.timeout,
+    // Talk over a pipe, not a WebSocket port: Chromium then exits by itself when this process
+    // dies, even by SIGKILL (no orphan browser holding a debugging port open).
+    pipe: true,
+    // We close the browser ourselves on every path (including Ctrl-C) in build.ts.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  });
   try {
-    browser = await withinTime(options.timeout, puppeteer.launch({
-      executablePath: executable,
-      userDataDir: profile,
-      headless: true,
-      args: launchArgs(),
-      timeout: options.timeout,
-      protocolTimeout: options.timeout,
-      // Talk over a pipe, not a WebSocket port: Chromium then exits by itself when this process
-      // dies, even by SIGKILL (no orphan browser holding a debugging port open).
-      pipe: true,
-      // We close the browser ourselves on every path (including Ctrl-C) in build.ts.
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
-    }));
+    browser = await withinTime(options.timeout, launching);
   } catch (cause) {
-    rmSync(profile, { recursive: true, force: true });
+    // A launch that completes after we gave up on it must not stay running, nor its profile.
+    void launching.then((late) => late.close(), () => undefined).finally(() => removeProfile(profile));
     throw new BrowserError(`Chromium を起動できません（${executable}）。${(cause as Error).message.split("\n")[0]}`, { cause, retriable: true });
   }
   return {
@@ -174,7 +188,7 @@ export async function openBrowser(options: BrowserOptions): Promise<BrowserHandl
         proc.kill("SIGKILL");
         await new Promise((resolve) => proc.once("exit", resolve));
       }
-      rmSync(profile, { recursive: true, force: true });
+      removeProfile(profile);
     },
   };
 }
