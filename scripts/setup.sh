@@ -18,7 +18,9 @@ if [ ${#need[@]} -gt 0 ]; then
   sudo_cmd=""
   if [ "$(id -u)" -ne 0 ]; then
     command -v sudo >/dev/null 2>&1 || { say "root 権限が必要です: apt-get install ${need[*]}"; exit 1; }
-    sudo_cmd="sudo"
+    # -n: never wait for a password (CI would stall); say what to run instead.
+    sudo -n true 2>/dev/null || { say "パスワードなしの sudo が使えません。管理者が次を実行してください: sudo apt-get install ${need[*]}"; exit 1; }
+    sudo_cmd="sudo -n"
   fi
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need[@]}" >/dev/null

@@ -177,6 +177,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (options.pdfx) {
       const converted = await convertToPdfx(pdf, {
         title: `${e.title}（印刷用）`, fingerprint: createHash("sha256").update(VERSION).update(printed.html).update("pdfx").digest("hex"),
+        date: info.date,
         timeout: options.timeout, signal: options.signal,
       });
       pdfxBytes = converted.pdf;

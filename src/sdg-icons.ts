@@ -17,7 +17,7 @@ export function missingIconWarnings(data: PlanData, edition: EditionName): Diagn
   if (missing.length === 0) return [];
   return [{
     severity: "warning", file: path.relative(process.cwd(), SDG_ICON_DIR) || SDG_ICON_DIR, line: 1, column: 1, field: "",
-    message: `SDGs の公式アイコンがありません（ゴール ${missing.join("、")}）。仮アイコンで印刷しました`,
+    message: `SDGs の公式アイコンがありません（ゴール ${missing.join("、")}）。仮アイコンで印刷します`,
     hint: "公式の日本語版アイコン sdg_icon_NN_ja_2.png を assets/sdgs-icons/ に置いてください（同フォルダの README.md）。",
     en: "official SDG icon files missing; placeholders printed",
   }];

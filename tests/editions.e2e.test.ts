@@ -120,6 +120,8 @@ describe("the print edition (中綴じ, --pdfx)", () => {
     expect(print.pdfx!.version).toBe("PDF/X-3:2002");
     const info = run("pdfinfo", ["-box", "-f", "1", "-l", "1", file]);
     expect(info).toMatch(/PDF version:\s+1\.3/);
+    // Dated as the booklet (the edition's date), not when Ghostscript ran.
+    expect(info).toMatch(/CreationDate:.*2024/);
     expect(info).toMatch(/TrimBox/);
     expect(info).toMatch(/BleedBox/);
     const b = boxes(file, 42);

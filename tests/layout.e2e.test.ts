@@ -67,7 +67,7 @@ describe("SDGs icons", () => {
 
   it("official files missing: every edition but draft warns", () => {
     const warnings = checkData(DATA).diagnostics.filter((d) => d.severity === "warning");
-    expect(warnings.map((d) => d.message)).toEqual([expect.stringMatching(/^SDGs の公式アイコンがありません（ゴール 1、2、.*17）。仮アイコンで印刷しました$/)]);
+    expect(warnings.map((d) => d.message)).toEqual([expect.stringMatching(/^SDGs の公式アイコンがありません（ゴール 1、2、.*17）。仮アイコンで印刷します$/)]);
   });
 });
 

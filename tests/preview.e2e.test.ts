@@ -3,7 +3,7 @@
 // broken file, see where it is broken; fix it, see the booklet again.
 import { execFileSync, spawn } from "node:child_process";
 import { request } from "node:http";
-import { writeFileSync, readFileSync } from "node:fs";
+import { renameSync, writeFileSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "puppeteer";
@@ -44,6 +44,16 @@ describe("plan-press preview", () => {
     edit(data, "policies/1-1.yaml", "保護者が安心して子どもを産み育てられるとともに、", "保護者がプレビューで確かめながら、");
     await page.waitForFunction(() => document.body.innerText.includes("保護者がプレビューで確かめながら"), { timeout: 15_000 });
     expect(await page.evaluate(() => document.documentElement.dataset.previewVersion)).toBe("2");
+  });
+
+  it("sees every save of an editor that writes a temporary file and renames it over the old one", async () => {
+    const file = path.join(data, "policies/4-2.yaml");
+    for (const title of ["魅力ある市街地の整備（一回目）", "魅力ある市街地の整備（二回目）"]) {
+      const temp = `${file}.swp-${Date.now()}`;
+      writeFileSync(temp, readFileSync(file, "utf8").replace(/^title: .*$/m, `title: ${title}`));
+      renameSync(temp, file);
+      await page.waitForFunction((t: string) => document.body.innerText.includes(t), { timeout: 15_000 }, title);
+    }
   });
 
   it("shows a data error over the page with file:line, and recovers when the file is fixed", async () => {

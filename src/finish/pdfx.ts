@@ -51,7 +51,7 @@ export function outputIntent(): OutputIntent {
 }
 
 /** Converts a finished print-edition PDF to PDF/X-3 (CMYK, output intent, boxes kept). */
-export async function convertToPdfx(input: Uint8Array, options: { title: string; fingerprint: string; timeout: number; signal?: AbortSignal }): Promise<PdfxResult> {
+export async function convertToPdfx(input: Uint8Array, options: { title: string; fingerprint: string; date: Date; timeout: number; signal?: AbortSignal }): Promise<PdfxResult> {
   const gs = await ghostscriptVersion();
   const intent = outputIntent();
   const work = mkdtempSync(path.join(tmpdir(), "plan-press-pdfx-"));
@@ -70,7 +70,8 @@ export async function convertToPdfx(input: Uint8Array, options: { title: string;
       ...(gs.major === 10 && gs.minor <= 2 ? ["-dNEWPDF=false"] : []),
       `-sOutputFile=${out}`, def, source,
     ];
-    const stderr = await run("gs", args, options.timeout, options.signal);
+    // Ghostscript dates its output by SOURCE_DATE_EPOCH when set: the booklet's date, as the other editions.
+    const stderr = await run("gs", args, options.timeout, options.signal, { ...process.env, SOURCE_DATE_EPOCH: String(Math.floor(options.date.getTime() / 1000)) });
     if (/reverting to normal PDF output/i.test(stderr) || !existsSync(out)) {
       throw new PlanPressError(`Ghostscript が PDF/X に変換できませんでした。\n${stderr.trim().split("\n").slice(0, 5).join("\n")}`);
     }
@@ -143,9 +144,9 @@ function pdfxDefinition(title: string, intent: OutputIntent): string {
 }
 
 /** Runs a command with a time limit; resolves with its stderr. */
-function run(command: string, args: string[], timeout: number, signal?: AbortSignal): Promise<string> {
+function run(command: string, args: string[], timeout: number, signal: AbortSignal | undefined, env: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = execFile(command, args, { timeout, signal, maxBuffer: 16 * 1024 * 1024 }, (err, _stdout, stderr) => {
+    const child = execFile(command, args, { timeout, signal, env, maxBuffer: 16 * 1024 * 1024 }, (err, _stdout, stderr) => {
       if (signal?.aborted) return reject(new PlanPressError("中断しました。"));
       if (err && (err as NodeJS.ErrnoException & { killed?: boolean }).killed) {
         return reject(new PlanPressError(`Ghostscript が ${Math.round(timeout / 1000)} 秒以内に終わりませんでした。--timeout で待ち時間を延ばしてください。`));

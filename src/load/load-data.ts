@@ -175,7 +175,8 @@ export function loadData(dataDir: string, cache?: LoadCache): LoadedData {
       const problem = yamlProblem(file, first.code, first.message, lines.linePos(at));
       // 「title:値」 (no space after the colon) is the commonest slip; YAML calls it something else.
       const line = text.split("\n")[problem.line - 1] ?? "";
-      if (/^\s*[^\s:#"'][^:#]*:[^\s/]/.test(line)) problem.hint = "コロン（:）の後に半角スペースを入れてください（例: title: 子ども…）。";
+      const slip = /^(\s*(?:- )?)([^\s:#"'][^:#]*):([^\s/].*)$/.exec(line);
+      if (slip) problem.hint = `コロン（:）の後に半角スペースを入れてください（この行なら「${slip[2]}: ${slip[3].slice(0, 20)}」）。`;
       diagnostics.push(problem);
       return;
     }

@@ -86,6 +86,13 @@ export function unclosedOpener(text: string, message: string, offset: number): n
   return undefined;
 }
 
+/** The fix for a YAML error: by what the parser says (its codes are coarse), then by its code. */
+function hintFor(code: string, message: string): string {
+  if (/end with an? [\]}]|Missing closing/.test(message)) return YAML_HINTS.MISSING_CHAR!;
+  if (/indent|without - indicator|All sequence items must start at the same column/i.test(message)) return YAML_HINTS.BAD_INDENT!;
+  return YAML_HINTS[code] ?? "この行とその前の行の書き方（インデント、コロン、引用符）を確認してください。";
+}
+
 /** A YAML syntax error as a diagnostic, with the fix for its kind. */
 export function yamlProblem(file: string, code: string, message: string, pos: { line: number; col: number }): Diagnostic {
   return {
@@ -95,7 +102,7 @@ export function yamlProblem(file: string, code: string, message: string, pos: { 
     column: pos.col,
     field: "",
     message: `YAML の書き方に誤りがあります（${code}）`,
-    hint: (/end with an? [\]}]|Missing closing/.test(message) ? YAML_HINTS.MISSING_CHAR : YAML_HINTS[code]) ?? "この行とその前の行の書き方（インデント、コロン、引用符）を確認してください。",
+    hint: hintFor(code, message),
     en: message.split("\n")[0] ?? code,
   };
 }

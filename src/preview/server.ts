@@ -18,7 +18,7 @@ import type { EditionName } from "../editions.js";
 import { fontFaces } from "../fonts.js";
 import { PROJECT_ROOT } from "../paths.js";
 import { watchSources } from "../watch/watch-sources.js";
-import { officialIcon } from "../sdg-icons.js";
+import { missingIconWarnings, officialIcon } from "../sdg-icons.js";
 import { previewClient } from "./client.js";
 import { balanceSpreads } from "../print/balance-spreads.js";
 
@@ -69,6 +69,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     const started = performance.now();
     try {
       const validation = validate(loadData(options.dataDir, cache), glyphs);
+      if (validation.data) validation.diagnostics.push(...missingIconWarnings(validation.data, options.edition));
       const problems = sortDiagnostics(validation.diagnostics);
       state.warnings = problems.filter((d) => d.severity === "warning").length;
       state.errors = problems.filter((d) => d.severity === "error").map(describe);

@@ -109,6 +109,9 @@ function removeStaleProfiles(): void {
   }
 }
 
+/** The browser did not start (or answer) in time. */
+class LaunchTimeout extends Error {}
+
 /**
  * The launch, or a timeout: over a pipe, a browser that dies while starting can leave the launch
  * pending for ever (and, with nothing else to wait for, Node would exit silently).
@@ -116,7 +119,7 @@ function removeStaleProfiles(): void {
 function withinTime<T>(ms: number, work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`launch timed out after ${ms} ms`)), ms);
+    timer = setTimeout(() => reject(new LaunchTimeout(`timed out after ${ms} ms`)), ms);
   });
   return Promise.race([work, limit]).finally(() => clearTimeout(timer));
 }
@@ -170,9 +173,14 @@ export async function openBrowser(options: BrowserOptions): Promise<BrowserHandl
   try {
     browser = await withinTime(options.timeout, launching);
   } catch (cause) {
-    // A launch that completes after we gave up on it must not stay running, nor its profile.
-    void launching.then((late) => late.close(), () => undefined).finally(() => removeProfile(profile));
-    throw new BrowserError(`Chromium を起動できません（${executable}）。${(cause as Error).message.split("\n")[0]}`, { cause, retriable: true });
+    // A launch that completes after we gave up on it must not stay running, nor its profile:
+    // wait (a little) for it to end, then close it.
+    await withinTime(5_000, launching.then((late) => late.close(), () => undefined)).catch(() => undefined);
+    removeProfile(profile);
+    const why = cause instanceof LaunchTimeout
+      ? `${Number((options.timeout / 1000).toFixed(1))} 秒以内に起動しませんでした。`
+      : `${(cause as Error).message.split("\n")[0]}。`;
+    throw new BrowserError(`Chromium を起動できません（${executable}）: ${why}`, { cause, retriable: true });
   }
   return {
     browser,

@@ -157,7 +157,10 @@ function toDiagnostic(source: YamlSource, schema: z.ZodType, issue: Issue, root:
       field = fieldPath(path);
       keyPos = true;
       message = `「${issue.keys.join("」「")}」という項目はありません`;
-      hint = "項目名のつづりを確認してください。VS Code では候補が表示されます（ファイル先頭の yaml-language-server の行）。";
+      // 「project:1」 read as one name: the colon needs a space after it.
+      hint = /:\S/.test(key)
+        ? `コロン（:）の後に半角スペースを入れてください（「${key.replace(":", ": ")}」）。`
+        : "項目名のつづりを確認してください。VS Code では候補が表示されます（ファイル先頭の yaml-language-server の行）。";
       break;
     }
     case "invalid_union":

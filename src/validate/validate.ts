@@ -95,7 +95,7 @@ export function validate(loaded: LoadedData, glyphs: GlyphCoverage): Validation 
   for (const source of loaded.yaml.filter((s) => !parsed.some((p) => p.source === s))) {
     diagnostics.push({
       severity: "warning", file: source.file, line: 1, column: 1, field: "",
-      message: "このファイルは、上の誤りを直すまで、ほかのファイルとのつながり（重点プロジェクト・関連計画・SDGs の番号など）をまだ確かめていません",
+      message: "このファイルは、ここに示した誤りを直すまで、ほかのファイルとのつながり（重点プロジェクト・関連計画・SDGs の番号など）をまだ確かめていません",
       hint: "誤りを直してから、もう一度 check を実行してください。",
       en: "references of this file are checked once its shape errors are fixed",
     });
