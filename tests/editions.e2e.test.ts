@@ -147,6 +147,8 @@ describe("the print edition (中綴じ, --pdfx)", () => {
       expect(row.split(/\s+/).slice(-5)[0]).toBe("yes");
     }
     expect(squash(run("pdftotext", ["-f", "43", "-l", "43", file, "-"]))).toContain("子育て・教育政策");
+    // Nothing was flattened into an image (PDF/X-3 allows no transparency; the pages have none).
+    expect(run("pdfimages", ["-list", file]).trim().split("\n")).toHaveLength(2);
   });
 });
 
