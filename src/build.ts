@@ -11,7 +11,7 @@ import { buildModel } from "./model/build-model.js";
 import type { EditionView } from "./model/types.js";
 import { renderHtml } from "./render/render-html.js";
 import { BINDINGS, BLEED_MM, SLUG_MM, type Binding, type EditionName } from "./editions.js";
-import { openBrowser, type BrowserHandle } from "./print/browser.js";
+import { openBrowser, raceGone, type BrowserHandle } from "./print/browser.js";
 import { printBooklet, type Overflow, type PaginationHint, type PrintedBooklet } from "./print/print-booklet.js";
 import { finishPdf, type DocumentInfo } from "./finish/finish-pdf.js";
 import { ensureWritable, removeStaleTemporaries, temporarySibling, writeAtomic } from "./write/write-output.js";
@@ -46,6 +46,11 @@ export interface BuildOptions {
   binding?: Binding;
   /** Print edition: also convert to CMYK PDF/X-3 with Ghostscript (…-pdfx.pdf). */
   pdfx?: boolean;
+  /**
+   * For a caller that prints more after the booklet (plan-press diff): the browser is left open
+   * in `current` (the caller closes it), so one Chromium serves both.
+   */
+  browserHolder?: { current?: BrowserHandle };
 }
 
 export interface BuildResult {
@@ -132,6 +137,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     for (let attempt = 1; !printed; attempt++) {
       try {
         browser = await openBrowser({ wsEndpoint: options.browserWsEndpoint, timeout: options.timeout });
+        if (options.browserHolder) options.browserHolder.current = browser;
         options.signal?.throwIfAborted();
         printed = await raceGone(browser, printBooklet(browser, {
           htmlFile: sourceHtml, html, timeout: options.timeout, firstBodyAnchor: "ch-intro", hint: readHint(hintFile),
@@ -145,6 +151,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         const fault = browserFault(err, options.timeout, browser !== undefined && !browser.browser.connected);
         await browser?.close();
         browser = undefined;
+        if (options.browserHolder) options.browserHolder.current = undefined;
         if (!fault || attempt >= 2) throw fault ?? err;
         options.onNotice?.(`${fault.message.split("\n")[0]} もう一度だけ試します。`);
       }
@@ -202,12 +209,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       seconds: (performance.now() - started) / 1000, prints: printed.prints,
       diagnostics: validation.diagnostics, overflows: printed.overflows,
       blockedRequests: printed.blockedRequests, pageLabels: labels, changes,
-      edition: booklet.edition, documentDate: documentDate(e.date), pdfx, web,
+      edition: booklet.edition, documentDate: info.date, pdfx, web,
     };
   } finally {
     options.signal?.removeEventListener("abort", closeOnAbort);
     rmSync(sourceHtml, { force: true });
-    await browser?.close();
+    if (!options.browserHolder) await browser?.close();
   }
 }
 
@@ -235,11 +242,6 @@ function fallbackProfileWarning(): Diagnostic {
     hint: "印刷所に指定されたプロファイル（例: JapanColor2001Coated.icc）を assets/icc/ に置くと、それを出力インテントにします（assets/icc/README.md）。",
     en: "no print-shop ICC profile in assets/icc; Ghostscript's default CMYK (SWOP) profile used as output intent",
   };
-}
-
-/** The work, or the browser's own end if it dies first (a dead browser may never answer). */
-export function raceGone<T>(browser: BrowserHandle, work: Promise<T>): Promise<T> {
-  return Promise.race([work, browser.gone]);
 }
 
 /** Where the last build's pagination is kept (a hint for the next build, never trusted). */

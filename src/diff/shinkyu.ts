@@ -7,10 +7,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createHash } from "node:crypto";
 import { PDFDocument } from "pdf-lib";
-import { build, raceGone, type BuildOptions } from "../build.js";
+import { build, type BuildOptions } from "../build.js";
 import { fontFaces } from "../fonts.js";
 import { renderShinkyu, type ShinkyuTable } from "../render/render-shinkyu.js";
-import { openBrowser, type BrowserHandle } from "../print/browser.js";
+import { openBrowser, raceGone, type BrowserHandle } from "../print/browser.js";
 import { printDocument } from "../print/print-booklet.js";
 import { finishPdf } from "../finish/finish-pdf.js";
 import { temporarySibling, writeAtomic } from "../write/write-output.js";
@@ -43,16 +43,25 @@ export async function shinkyuTaisho(options: DiffOptions): Promise<DiffResult> {
   const outDir = path.dirname(path.resolve(options.outFile));
   const hint = [".action-plan-draft.pagination.json", ".action-plan.pagination.json"].map((n) => path.join(outDir, n)).find((f) => existsSync(f));
   if (hint) copyFileSync(hint, path.join(scratch, ".draft.pagination.json"));
-  let built;
+  // The build's browser stays open for the table: one Chromium for the whole command.
+  const holder: { current?: BrowserHandle } = {};
+  const closeOnAbort = () => void holder.current?.close();
+  options.signal?.addEventListener("abort", closeOnAbort);
   try {
-    built = await build({
-      dataDir: options.dataDir, outFile: path.join(scratch, "draft.pdf"), edition: "draft", changesSince: options.from,
-      timeout: options.timeout, strict: false, browserWsEndpoint: options.browserWsEndpoint,
-      signal: options.signal, onProgress: options.onProgress, onNotice: options.onNotice,
-    });
+    return await compareAndPrint(options, scratch, holder);
   } finally {
+    options.signal?.removeEventListener("abort", closeOnAbort);
     rmSync(scratch, { recursive: true, force: true });
+    await holder.current?.close();
   }
+}
+
+async function compareAndPrint(options: DiffOptions, scratch: string, holder: { current?: BrowserHandle }): Promise<DiffResult> {
+  const built = await build({
+    dataDir: options.dataDir, outFile: path.join(scratch, "draft.pdf"), edition: "draft", changesSince: options.from,
+    timeout: options.timeout, strict: false, browserWsEndpoint: options.browserWsEndpoint, browserHolder: holder,
+    signal: options.signal, onProgress: options.onProgress, onNotice: options.onNotice,
+  });
   const changes = built.changes!;
   const rows = changes.rows.map((row) => ({ ...row, page: row.key ? (built.pageLabels.get(row.key) ?? "") : "—" }));
 
@@ -71,12 +80,10 @@ export async function shinkyuTaisho(options: DiffOptions): Promise<DiffResult> {
   }
   const html = renderShinkyu(table, { htmlDir: path.dirname(htmlFile), fonts: fontFaces() });
 
-  let browser: BrowserHandle | undefined;
-  const closeOnAbort = () => void browser?.close();
-  options.signal?.addEventListener("abort", closeOnAbort);
   try {
     writeAtomic(htmlFile, html);
-    browser = await openBrowser({ wsEndpoint: options.browserWsEndpoint, timeout: options.timeout });
+    holder.current ??= await openBrowser({ wsEndpoint: options.browserWsEndpoint, timeout: options.timeout });
+    const browser = holder.current;
     options.signal?.throwIfAborted();
     const printed = await raceGone(browser, printDocument(browser, { htmlFile, html, timeout: options.timeout }));
     const doc = await PDFDocument.load(printed.pdf, { updateMetadata: false });
@@ -89,9 +96,7 @@ export async function shinkyuTaisho(options: DiffOptions): Promise<DiffResult> {
     writeAtomic(outFile, pdf);
     return { rows, since: changes.since, outFile, pageCount: doc.getPageCount(), bytes: pdf.byteLength };
   } finally {
-    options.signal?.removeEventListener("abort", closeOnAbort);
     rmSync(htmlFile, { force: true });
-    await browser?.close();
   }
 }
 

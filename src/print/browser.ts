@@ -139,6 +139,11 @@ function whenGone(browser: Browser): Promise<never> {
   return gone;
 }
 
+/** The work, or the browser's own end if it dies first (a dead browser may never answer). */
+export function raceGone<T>(browser: BrowserHandle, work: Promise<T>): Promise<T> {
+  return Promise.race([work, browser.gone]);
+}
+
 /** Launches (or connects to) the browser; the caller must close() it in a finally block. */
 export async function openBrowser(options: BrowserOptions): Promise<BrowserHandle> {
   if (options.wsEndpoint) {

@@ -88,13 +88,9 @@ export async function printBooklet(handle: BrowserHandle, options: PrintOptions)
   const page = await handle.browser.newPage();
   const blocked: string[] = [];
   try {
-    page.setDefaultTimeout(options.timeout);
-    await guardRequests(page, handle.remote, options, blocked);
-    const url = handle.remote ? SERVED_ORIGIN + pathToFileURL(options.htmlFile).pathname : pathToFileURL(options.htmlFile).href;
+    // Print media from the start: spreads are balanced and overflows measured as printed.
     await page.emulateMediaType("print");
-    const response = await page.goto(url, { waitUntil: "load", timeout: options.timeout });
-    if (response && !response.ok() && !url.startsWith("file:")) throw new BrowserError(`冊子の HTML を読み込めません（${response.status()}）`);
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await openFenced(page, handle, options, blocked);
     await page.evaluate(balanceSpreads);
     const overflows = await measureOverflows(page);
 
@@ -159,16 +155,22 @@ export async function printDocument(handle: BrowserHandle, options: { htmlFile: 
   const page = await handle.browser.newPage();
   const blocked: string[] = [];
   try {
-    page.setDefaultTimeout(options.timeout);
-    await guardRequests(page, handle.remote, options, blocked);
-    const url = handle.remote ? SERVED_ORIGIN + pathToFileURL(options.htmlFile).pathname : pathToFileURL(options.htmlFile).href;
-    await page.goto(url, { waitUntil: "load", timeout: options.timeout });
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await openFenced(page, handle, options, blocked);
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false, timeout: options.timeout });
     return { pdf, blockedRequests: blocked };
   } finally {
     await page.close().catch(() => undefined);
   }
+}
+
+/** Loads the HTML file into `page` behind the request fence and waits for its fonts. */
+async function openFenced(page: Page, handle: BrowserHandle, options: { htmlFile: string; html: string; timeout: number; allowedFiles?: string[] }, blocked: string[]): Promise<void> {
+  page.setDefaultTimeout(options.timeout);
+  await guardRequests(page, handle.remote, options, blocked);
+  const url = handle.remote ? SERVED_ORIGIN + pathToFileURL(options.htmlFile).pathname : pathToFileURL(options.htmlFile).href;
+  const response = await page.goto(url, { waitUntil: "load", timeout: options.timeout });
+  if (response && !response.ok() && !url.startsWith("file:")) throw new BrowserError(`冊子の HTML を読み込めません（${response.status()}）`);
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
 }
 
 /** Fixed pages ([data-fit]) whose content is taller than the page, in millimetres. */
