@@ -18,10 +18,13 @@ import { contactSheet } from "./review/contact-sheet.js";
 import { BINDINGS, EDITIONS, EDITION_JA, defaultOut, type Binding, type EditionName } from "./editions.js";
 import { shinkyuTaisho } from "./diff/shinkyu.js";
 import { existsSync } from "node:fs";
+import { sweepStaleTempDirs } from "./write/temp-dirs.js";
 
 /** Runs the CLI; returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [command = "help", ...rest] = argv;
+  // Folders a killed earlier run could not remove (its exit hook never ran) go first.
+  sweepStaleTempDirs();
   try {
     switch (command) {
       case "build":

@@ -1,11 +1,11 @@
 // The older side of a comparison: a folder of data, or the data/ folder at a git revision
 // (extracted with `git archive` into a temporary folder, removed by dispose()).
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { UsageError } from "../errors.js";
 import { dayLabel } from "../model/format.js";
+import { makeTempDir } from "../write/temp-dirs.js";
 
 /** A folder holding the older data, how to name it to readers, and how to clean it up. */
 export interface OldData {
@@ -36,8 +36,9 @@ export function resolveOldData(ref: string, dataDir: string): OldData {
     throw new UsageError(`git のリビジョン「${ref}」が見つかりません。リビジョン名（例: HEAD、HEAD~1、タグ名）を確認してください。`);
   }
   const rel = path.relative(top, path.resolve(dataDir)).split(path.sep).join("/") || ".";
-  const out = mkdtempSync(path.join(tmpdir(), "plan-press-old-"));
-  const dispose = () => rmSync(out, { recursive: true, force: true });
+  const temp = makeTempDir("old");
+  const out = temp.dir;
+  const dispose = temp.dispose;
   try {
     const tar = git(["-C", top, "archive", "--format=tar", commit, "--", rel]);
     execFileSync("tar", ["-x", "-C", out], { input: tar });

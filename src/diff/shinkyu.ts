@@ -2,8 +2,7 @@
 // a PDF. The orchestrator of the command: a draft build with the changes (in a scratch folder)
 // compares the data and says on which page each changed item lands; the table is then rendered
 // and printed as its own small document.
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { createHash } from "node:crypto";
 import { PDFDocument } from "pdf-lib";
@@ -14,6 +13,7 @@ import { openBrowser, raceGone, type BrowserHandle } from "../print/browser.js";
 import { printDocument } from "../print/print-booklet.js";
 import { finishPdf } from "../finish/finish-pdf.js";
 import { temporarySibling, writeAtomic } from "../write/write-output.js";
+import { makeTempDir } from "../write/temp-dirs.js";
 import { formatNumber } from "../model/format.js";
 import { typedDecimals } from "../validate/schema.js";
 import { VERSION } from "../version.js";
@@ -38,7 +38,8 @@ export interface DiffResult {
 
 /** Compares, finds each item's page in the new booklet, and prints the table. */
 export async function shinkyuTaisho(options: DiffOptions): Promise<DiffResult> {
-  const scratch = mkdtempSync(path.join(tmpdir(), "plan-press-diff-"));
+  const temp = makeTempDir("diff");
+  const scratch = temp.dir;
   // The last booklet's page layout, if any, saves the build a print (it is only a hint).
   const outDir = path.dirname(path.resolve(options.outFile));
   const hint = [".action-plan-draft.pagination.json", ".action-plan.pagination.json"].map((n) => path.join(outDir, n)).find((f) => existsSync(f));
@@ -51,7 +52,7 @@ export async function shinkyuTaisho(options: DiffOptions): Promise<DiffResult> {
     return await compareAndPrint(options, scratch, holder);
   } finally {
     options.signal?.removeEventListener("abort", closeOnAbort);
-    rmSync(scratch, { recursive: true, force: true });
+    temp.dispose();
     await holder.current?.close();
   }
 }

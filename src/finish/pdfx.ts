@@ -4,13 +4,13 @@
 // not needed by a press file and are removed before the conversion (Ghostscript otherwise
 // falls back to plain PDF). Fonts stay embedded and text stays text.
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createHash } from "node:crypto";
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString } from "pdf-lib";
 import { PlanPressError } from "../errors.js";
 import { PROJECT_ROOT } from "../paths.js";
+import { makeTempDir } from "../write/temp-dirs.js";
 
 /** The output intent: which printing condition the CMYK values are for. */
 export interface OutputIntent {
@@ -54,7 +54,8 @@ export function outputIntent(): OutputIntent {
 export async function convertToPdfx(input: Uint8Array, options: { title: string; fingerprint: string; date: Date; timeout: number; signal?: AbortSignal }): Promise<PdfxResult> {
   const gs = await ghostscriptVersion();
   const intent = outputIntent();
-  const work = mkdtempSync(path.join(tmpdir(), "plan-press-pdfx-"));
+  const temp = makeTempDir("pdfx");
+  const work = temp.dir;
   try {
     const source = path.join(work, "in.pdf");
     const def = path.join(work, "pdfx-def.ps");
@@ -78,7 +79,7 @@ export async function convertToPdfx(input: Uint8Array, options: { title: string;
     const pdf = fixedId(readFileSync(out), options.fingerprint);
     return { pdf, version: await checkPdfx(pdf), intent };
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    temp.dispose();
   }
 }
 
