@@ -12,7 +12,7 @@ import type { EditionView } from "./model/types.js";
 import { renderHtml } from "./render/render-html.js";
 import { BINDINGS, BLEED_MM, SLUG_MM, type Binding, type EditionName } from "./editions.js";
 import { openBrowser, raceGone, type BrowserHandle } from "./print/browser.js";
-import { printBooklet, type Overflow, type PaginationHint, type PrintedBooklet } from "./print/print-booklet.js";
+import { printBooklet, type PaginationHint, type PrintedBooklet } from "./print/print-booklet.js";
 import { finishPdf, type DocumentInfo } from "./finish/finish-pdf.js";
 import { ensureWritable, removeStaleTemporaries, temporarySibling, writeAtomic } from "./write/write-output.js";
 import { fontFaces } from "./fonts.js";
@@ -33,7 +33,7 @@ export interface BuildOptions {
   browserWsEndpoint?: string;
   /** Milliseconds for launch, load and each print. */
   timeout: number;
-  /** Overflowing fixed pages are errors instead of warnings. */
+  /** Warnings are errors: no PDF while any is left. */
   strict: boolean;
   onProgress?: ProgressListener;
   /** Aborting (Ctrl-C) closes the browser at once and fails the build; nothing is written. */
@@ -61,7 +61,8 @@ export interface BuildResult {
   seconds: number;
   prints: number;
   diagnostics: Diagnostic[];
-  overflows: Overflow[];
+  /** Pages and spreads continued on more pages because their text is longer. */
+  continued: string[];
   blockedRequests: string[];
   /** Anchor → printed page label (for tests and the TOC check). */
   pageLabels: Map<string, string>;
@@ -101,6 +102,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const glyphs = glyphCoverage(fonts);
   const validation = validate(loaded, glyphs);
   if (!validation.data) throw new DataError(validation.diagnostics);
+  if (options.strict && validation.diagnostics.length > 0) throw new DataError(validation.diagnostics.map((d) => ({ ...d, severity: "error" as const })));
   const warnings = validation.diagnostics.filter((d) => d.severity === "warning").length;
   done("validate", warnings ? `警告 ${warnings} 件` : "問題なし");
 
@@ -112,7 +114,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const booklet = buildModel(validation.data, { sdgIcon: officialIcon, changes });
   validation.diagnostics.push(...missingIconWarnings(validation.data, options.edition));
-  done("model", `重点施策 ${booklet.policyAreas.reduce((n, a) => n + a.policies.length, 0)} 件`);
+  done("model", `${booklet.terms.policy} ${booklet.counts.policies} 件`);
 
   const outFile = path.resolve(options.outFile);
   const htmlFile = outFile.replace(/\.pdf$/i, "") + ".html";
@@ -140,11 +142,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         if (options.browserHolder) options.browserHolder.current = browser;
         options.signal?.throwIfAborted();
         printed = await raceGone(browser, printBooklet(browser, {
-          htmlFile: sourceHtml, html, timeout: options.timeout, firstBodyAnchor: "ch-intro", hint: readHint(hintFile),
+          htmlFile: sourceHtml, html, timeout: options.timeout, firstBodyAnchor: booklet.firstBodyAnchor, hint: readHint(hintFile),
           fontFamilies: [...new Set(fonts.map((f) => f.family))],
           allowedFiles: [...fonts.map((f) => f.file), path.join(PROJECT_ROOT, "assets")],
           ...(options.edition === "print" ? { padTo: BINDINGS[options.binding ?? validation.data.edition.binding], padBefore: "back-cover" } : {}),
-          ...(options.edition === "web" ? { partsAt: booklet.toc.map((c) => c.anchor) } : {}),
+          ...(options.edition === "web" ? { partsAt: booklet.toc.filter((c) => !c.front).map((c) => c.anchor) } : {}),
         }));
       } catch (err) {
         if (options.signal?.aborted) throw err;
@@ -157,9 +159,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       }
     }
     done("print", `${printed.doc.getPageCount()} ページ、印刷 ${printed.prints} 回`);
-    if (options.strict && printed.overflows.length > 0) {
-      throw new PlanPressError(overflowMessage(printed.overflows) + "\n--strict のため PDF は作成していません。");
-    }
 
     const e = validation.data.edition;
     const info: DocumentInfo = {
@@ -207,7 +206,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return {
       outFile, htmlFile, pageCount: printed.doc.getPageCount(), bytes: pdf.byteLength,
       seconds: (performance.now() - started) / 1000, prints: printed.prints,
-      diagnostics: validation.diagnostics, overflows: printed.overflows,
+      diagnostics: validation.diagnostics, continued: printed.continued,
       blockedRequests: printed.blockedRequests, pageLabels: labels, changes,
       edition: booklet.edition, documentDate: info.date, pdfx, web,
     };
@@ -263,14 +262,6 @@ function readHint(file: string): PaginationHint | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Human wording of fixed pages whose content does not fit. */
-export function overflowMessage(overflows: Overflow[]): string {
-  return [
-    "ページに収まらない内容があります（はみ出した部分は印刷されません）:",
-    ...overflows.map((o) => `  ・${o.name}: 約 ${o.millimetres} mm はみ出しています。${o.file ? `${o.file} の` : ""}文章を短くしてください。`),
-  ].join("\n");
 }
 
 /** SOURCE_DATE_EPOCH (reproducible builds) or the edition's date at 00:00 JST. */

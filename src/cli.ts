@@ -3,7 +3,7 @@
 // and print their stack.
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { build, checkData, lastPageLabels, overflowMessage, type BuildOptions } from "./build.js";
+import { build, checkData, lastPageLabels, type BuildOptions } from "./build.js";
 import { startPreview } from "./preview/server.js";
 import { fileSize } from "./render/render-web-index.js";
 import { watchSources } from "./watch/watch-sources.js";
@@ -210,7 +210,7 @@ async function buildOnce(options: BuildOptions & { signal: AbortSignal }): Promi
   const result = await build(options).catch(interrupted(options.signal, "前回の PDF はそのままです。"));
   const warnings = result.diagnostics.filter((d) => d.severity === "warning");
   printDiagnostics(warnings);
-  if (result.overflows.length > 0) console.error(overflowMessage(result.overflows));
+  if (result.continued.length > 0) console.error(`  長いため、次のページ（見開き）に続けて印刷しました: ${result.continued.join("、")}`);
   if (result.blockedRequests.length > 0) {
     console.error(`外部への読み込みを ${result.blockedRequests.length} 件止めました: ${result.blockedRequests.slice(0, 5).join(" ")}`);
   }

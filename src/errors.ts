@@ -33,3 +33,6 @@ export class FontError extends PlanPressError {}
 
 /** A bad command line. */
 export class UsageError extends PlanPressError {}
+
+/** The booklet does not fit its pages (a block taller than a page, something wider than it). */
+export class LayoutError extends PlanPressError {}

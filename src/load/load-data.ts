@@ -1,6 +1,6 @@
 // Stage 1, load: reads data/ into parsed YAML documents (with their source positions) and
 // Markdown texts, cleaning characters that must not reach the booklet (each fix is reported).
-import { closeSync, fstatSync, lstatSync, openSync, readSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { readdirSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { LineCounter, parseDocument, visit, type Document } from "yaml";
 import type { FileKind } from "../validate/schema.js";
@@ -9,6 +9,7 @@ import { fieldPath } from "../validate/diagnostic.js";
 import { cleanText, codePointLabel, reasonJa, type TextFix } from "./text-hygiene.js";
 import { displayPath, lineColumn, nodePath } from "./source.js";
 import { YAML_HINTS, fileProblem, tooDeep, unclosedOpener, yamlProblem } from "./yaml-problems.js";
+import { fileType, readDataFile } from "./read-file.js";
 
 /** A parsed YAML data file. */
 export interface YamlSource {
@@ -35,24 +36,35 @@ export interface LoadedData {
   diagnostics: Diagnostic[];
 }
 
-/** The prose files the booklet needs, by name. */
-export const TEXT_NAMES = ["purpose", "period", "management", "structure", "districts", "projects"] as const;
-export type TextName = (typeof TEXT_NAMES)[number];
-
-const SINGLE_FILES: Array<[string, FileKind]> = [
-  ["edition.yaml", "edition"],
-  ["sdgs.yaml", "sdgs"],
-  ["related-plans.yaml", "relatedPlans"],
+/** Files at the top of the data folder: kind, and whether every plan must have it. */
+const SINGLE_FILES: Array<[string, FileKind, boolean]> = [
+  ["edition.yaml", "edition", true],
+  ["plan.yaml", "plan", true],
+  ["booklet.yaml", "booklet", true],
+  ["sdgs.yaml", "sdgs", false],
+  ["related-plans.yaml", "relatedPlans", false],
 ];
+/** Folders of one YAML file per record; which files must be there is declared in plan.yaml. */
 const FOLDERS: Array<[string, FileKind]> = [
   ["policy-areas", "policyArea"],
   ["policies", "policy"],
   ["projects", "project"],
   ["districts", "district"],
 ];
+/** Markdown texts (data/text/NAME.md), placed by booklet.yaml. */
+const TEXT_FOLDER = "text";
 
-// A data file larger than this is not plan data (a pasted export, a binary): refuse it early.
-const MAX_FILE_BYTES = 2 * 1024 * 1024;
+// A prose chapter of a plan is a few thousand characters; a 100,000-line file is a paste error
+// that would print as a thousand pages.
+const MAX_MARKDOWN_CHARS = 60_000;
+const MAX_MARKDOWN_LINES = 2_000;
+
+// What a file missing at the top of the data folder means, and how to add it.
+const MISSING_HINT: Record<string, string> = {
+  "edition.yaml": "冊子の題名・市の名称・段階・発行日を書いたファイルです。plan-press init で作る見本を参考に作成してください。",
+  "plan.yaml": "計画の構成（政策・重点プロジェクト・地区の番号の一覧と用語）を書くファイルです（以前の形式のデータにはありません）。README の「データの構成」か、plan-press init で作る見本を参考に作成してください。",
+  "booklet.yaml": "冊子の構成（表紙・目次・章の順と中身）を書くファイルです（以前の形式のデータにはありません）。README の「データの構成」か、plan-press init で作る見本を参考に作成してください。",
+};
 
 /**
  * Parsed files by path, reused while a file's text is unchanged (the preview reloads the data on
@@ -65,81 +77,25 @@ export function loadData(dataDir: string, cache?: LoadCache): LoadedData {
   const diagnostics: Diagnostic[] = [];
   const yaml: YamlSource[] = [];
   const markdown: MarkdownSource[] = [];
+  const done = () => ({ dataDir, yaml, markdown, diagnostics });
 
-  // Files are read only from inside the data folder: a link (symlink) pointing elsewhere could
-  // print any file of the machine into the booklet, or a device that never ends.
-  const root = (() => {
-    try {
-      return realpathSync(dataDir);
-    } catch {
-      return path.resolve(dataDir);
-    }
-  })();
-  const readText = (abs: string, requiredWhat: string): string | undefined => {
+  const type = fileType(dataDir);
+  if (type !== "フォルダ") {
+    const what = type === "missing" ? "ありません" : `フォルダではなく${type === "file" ? "ファイル" : type}です`;
+    diagnostics.push(fileProblem(displayPath(dataDir), `データのフォルダが${what}`, "--data に計画のデータのフォルダを指定してください（新しく作るときは plan-press init フォルダ名 --city 市の名前）。", "data folder not found"));
+    return done();
+  }
+  const root = realpathSync(dataDir);
+  const entries = new Set(readdirSync(dataDir));
+  // A folder that holds none of a plan's files was named by mistake: one error, not one per file.
+  if (![...SINGLE_FILES.map(([n]) => n), ...FOLDERS.map(([n]) => n)].some((n) => entries.has(n))) {
+    diagnostics.push(fileProblem(displayPath(dataDir), "このフォルダは計画のデータではありません（edition.yaml、plan.yaml、booklet.yaml などがありません）", "--data に計画のデータのフォルダを指定してください。新しく作るときは plan-press init フォルダ名 --city 市の名前 で見本を作れます。", "not a plan data folder"));
+    return done();
+  }
+
+  const loadYaml = (abs: string, kind: FileKind) => {
     const file = displayPath(abs);
-    let real: string;
-    try {
-      real = realpathSync(abs);
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      const dangling = code === "ENOENT" && (() => { try { return lstatSync(abs).isSymbolicLink(); } catch { return false; } })();
-      if (code === "ENOENT" && !dangling) {
-        diagnostics.push(fileProblem(file, `ファイルがありません（${requiredWhat}）`, "ファイルを作成するか、--data で正しいフォルダを指定してください。", "file not found"));
-      } else {
-        diagnostics.push(fileProblem(file, `ファイルを読めません（${dangling ? "リンク先がありません" : code === "ELOOP" ? "リンクが循環しています" : code ?? "error"}）`, "ファイルの権限やリンク（ショートカット）の先を確認してください。", `cannot resolve file: ${code}`));
-      }
-      return undefined;
-    }
-    if (!real.startsWith(root + path.sep)) {
-      diagnostics.push(fileProblem(file, "データのフォルダの外を指すリンクです（読み込みません）", "リンクではなく、ファイルそのものをデータのフォルダに置いてください。", "link points outside the data folder"));
-      return undefined;
-    }
-    let buf: Buffer;
-    let fd: number | undefined;
-    try {
-      fd = openSync(real, "r");
-      const st = fstatSync(fd);
-      if (!st.isFile()) {
-        diagnostics.push(fileProblem(file, `ファイルであるべき場所がフォルダなどになっています（${requiredWhat}）`, "フォルダを別の名前に変え、ここにはファイルを置いてください。", "not a regular file"));
-        return undefined;
-      }
-      // Read at most one byte more than allowed, whatever the size says (some files report 0).
-      const chunk = Buffer.alloc(MAX_FILE_BYTES + 1);
-      let length = 0;
-      for (let n = 1; n > 0 && length < chunk.length; length += n) n = readSync(fd, chunk, length, chunk.length - length, null);
-      if (length > MAX_FILE_BYTES) {
-        diagnostics.push(fileProblem(file, `ファイルが大きすぎます（${Math.round(Math.max(st.size, length) / 1024)} KB 以上）`, "計画のデータ以外の内容が入っていないか確認してください（上限 2 MB）。", "file too large"));
-        return undefined;
-      }
-      buf = chunk.subarray(0, length);
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      const what = code === "EACCES" || code === "EPERM" ? "読む権限がありません" : code === "EISDIR" ? "フォルダです" : code ?? "error";
-      diagnostics.push(fileProblem(file, `ファイルを読めません（${what}）`, "ファイルの権限や、ほかのソフトで開いたままになっていないかを確認してください。", `cannot read file: ${code}`));
-      return undefined;
-    } finally {
-      if (fd !== undefined) closeSync(fd);
-    }
-    // UTF-16 (Windows "Unicode" text) has NUL bytes and would look binary: say what it is.
-    if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) {
-      diagnostics.push(fileProblem(file, "文字コードが UTF-16（Unicode）です", "エディタで「UTF-8」を選んで保存し直してください。", "UTF-16 text"));
-      return undefined;
-    }
-    if (buf.includes(0)) {
-      diagnostics.push(fileProblem(file, "テキストファイルではありません（バイナリデータが含まれています）", "UTF-8 のテキストとして保存し直してください。", "binary content"));
-      return undefined;
-    }
-    const text = new TextDecoder("utf-8", { fatal: false }).decode(buf);
-    if (text.includes("\uFFFD")) {
-      diagnostics.push(fileProblem(file, "文字コードが UTF-8 ではありません（Shift_JIS などの可能性があります）", "エディタで「UTF-8」を選んで保存し直してください。", "not valid UTF-8"));
-      return undefined;
-    }
-    // A BOM and CRLF line ends come from Windows editors; both are harmless once removed.
-    return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-  };
-
-  const loadYaml = (abs: string, kind: FileKind, what: string) => {
-    const text = readText(abs, what);
+    const text = readDataFile(abs, root, file, diagnostics);
     if (text === undefined) return;
     const known = cache?.get(abs);
     if (known && known.text === text && (!known.yaml || known.yaml.kind === kind)) {
@@ -147,86 +103,141 @@ export function loadData(dataDir: string, cache?: LoadCache): LoadedData {
       if (known.yaml) yaml.push(known.yaml);
       return;
     }
-    const before = diagnostics.length;
-    parseYaml(abs, kind, text);
-    const own = diagnostics.slice(before);
-    const parsed = yaml.at(-1)?.file === displayPath(abs) ? yaml.at(-1) : undefined;
+    const own: Diagnostic[] = [];
+    const parsed = parseYaml(file, kind, text, own);
+    diagnostics.push(...own);
+    if (parsed) yaml.push(parsed);
     cache?.set(abs, { text, yaml: parsed, diagnostics: own });
   };
-  const parseYaml = (abs: string, kind: FileKind, text: string) => {
-    const file = displayPath(abs);
-    if (text.trim() === "") {
-      diagnostics.push(fileProblem(file, "ファイルが空です", "内容を書くか、不要ならファイルを削除してください。", "empty file"));
-      return;
-    }
-    // The YAML parser takes time and memory that grow fast with nesting: plan data nests a few
-    // levels, so a file nested dozens deep is refused before it is parsed.
-    const deep = tooDeep(text);
-    if (deep) {
-      diagnostics.push({ ...fileProblem(file, `入れ子が深すぎます（${deep.depth} 段以上）`, YAML_HINTS.RESOURCE_EXHAUSTION!, "nesting too deep"), line: deep.line });
-      return;
-    }
-    const lines = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
-    // Only the first syntax error: the ones after it are usually its echoes.
-    const [first] = doc.errors;
-    if (first) {
-      const at = unclosedOpener(text, first.message, first.pos[0]) ?? first.pos[0];
-      const problem = yamlProblem(file, first.code, first.message, lines.linePos(at));
-      // 「title:値」 (no space after the colon) is the commonest slip; YAML calls it something else.
-      const line = text.split("\n")[problem.line - 1] ?? "";
-      const slip = /^(\s*(?:- )?)([^\s:#"'][^:#]*):([^\s/].*)$/.exec(line);
-      if (slip) problem.hint = `コロン（:）の後に半角スペースを入れてください（この行なら「${slip[2]}: ${slip[3].slice(0, 20)}」）。`;
-      diagnostics.push(problem);
-      return;
-    }
-    // Tags (!include, !!binary …) are not plan data; YAML would read them as plain text.
-    const tag = doc.warnings.find((w) => w.code === "TAG_RESOLVE_FAILED");
-    if (tag) {
-      diagnostics.push({
-        ...yamlProblem(file, tag.code, tag.message, lines.linePos(tag.pos[0])),
-        message: "YAML のタグ（! で始まる語）は使えません",
-        hint: "値の先頭の ! を削除するか、値全体を \"…\" で囲んでください。",
-      });
-      return;
-    }
-    const source: YamlSource = { kind, file, text, doc, lines };
-    diagnostics.push(...cleanYaml(source));
-    yaml.push(source);
-  };
 
-  for (const [name, kind] of SINGLE_FILES) loadYaml(path.join(dataDir, name), kind, name);
-  for (const [folder, kind] of FOLDERS) {
+  for (const [name, kind, required] of SINGLE_FILES) {
+    const abs = path.join(dataDir, name);
+    if (entries.has(name)) loadYaml(abs, kind);
+    else if (required) diagnostics.push(fileProblem(displayPath(abs), "ファイルがありません", MISSING_HINT[name]!, `${name} missing`));
+  }
+  const folderFiles = (folder: string, ext: string) => {
     const dir = path.join(dataDir, folder);
-    let names: string[];
-    try {
-      names = readdirSync(dir).filter((n) => n.endsWith(".yaml") || n.endsWith(".yml")).sort(naturalOrder);
-    } catch {
-      diagnostics.push(fileProblem(displayPath(dir), "フォルダがありません", `${folder}/ フォルダを作成し、データファイルを置いてください。`, "folder not found"));
+    if (!entries.has(folder)) return [];
+    const kind = fileType(dir);
+    if (kind !== "フォルダ") {
+      diagnostics.push(fileProblem(displayPath(dir), `フォルダであるべき場所が${kind === "file" ? "ファイル" : kind}になっています`, `${folder} という名前のフォルダにしてください。`, "not a folder"));
+      return [];
+    }
+    const names = readdirSync(dir).filter((n) => !n.startsWith(".")).sort(naturalOrder);
+    for (const n of names.filter((n) => !n.endsWith(ext))) diagnostics.push(unread(path.join(dir, n), ext));
+    return names.filter((n) => n.endsWith(ext)).map((n) => path.join(dir, n));
+  };
+  for (const [folder, kind] of FOLDERS) for (const abs of folderFiles(folder, ".yaml")) loadYaml(abs, kind);
+  for (const abs of folderFiles(TEXT_FOLDER, ".md")) {
+    const file = displayPath(abs);
+    const raw = readDataFile(abs, root, file, diagnostics);
+    if (raw === undefined) continue;
+    const lines = raw.split("\n").length;
+    if (raw.length > MAX_MARKDOWN_CHARS || lines > MAX_MARKDOWN_LINES) {
+      diagnostics.push(fileProblem(file, `文章が長すぎます（${raw.length.toLocaleString("ja-JP")} 文字、${lines.toLocaleString("ja-JP")} 行。上限は ${MAX_MARKDOWN_CHARS.toLocaleString("ja-JP")} 文字、${MAX_MARKDOWN_LINES.toLocaleString("ja-JP")} 行）`, "別の文書を貼り付けていないか確認し、章を分けるか短くしてください。", "Markdown text too long"));
       continue;
     }
-    for (const name of names) loadYaml(path.join(dir, name), kind, `${folder}/${name}`);
+    markdown.push(cleanMarkdown(path.basename(abs, ".md"), file, raw, diagnostics));
   }
-  for (const name of TEXT_NAMES) {
-    const abs = path.join(dataDir, "text", `${name}.md`);
-    const raw = readText(abs, `text/${name}.md`);
-    if (raw === undefined) continue;
-    const file = displayPath(abs);
-    const { text, fixes } = cleanText(raw);
-    diagnostics.push(...fixDiagnostics(file, "", fixes, (i) => lineColumn(raw, i)));
-    // HTML in prose is printed as the characters typed (never run): say so where it is.
-    const tag = /<\/?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?\/?>|<!--/.exec(raw);
-    if (tag) {
-      diagnostics.push({
-        severity: "warning", file, ...lineColumn(raw, tag.index), field: "",
-        message: `HTML のタグ「${tag[0].slice(0, 30)}」は使えません（文字としてそのまま印刷されます）`,
-        hint: "見出しは #、強調は **…**、表は | で書く Markdown の書き方にしてください。",
-        en: "raw HTML in Markdown is printed as text",
-      });
-    }
-    markdown.push({ name, file, text, raw });
+  // Anything else in the data folder is read by nothing: say so, so nobody believes it printed.
+  const known = new Set([...SINGLE_FILES.map(([n]) => n), ...FOLDERS.map(([n]) => n), TEXT_FOLDER]);
+  for (const name of [...entries].filter((n) => !n.startsWith(".") && !known.has(n)).sort()) diagnostics.push(unread(path.join(dataDir, name), ""));
+  return done();
+}
+
+/** A warning for a file or folder that plan-press does not read, with what it probably meant. */
+function unread(abs: string, ext: string): Diagnostic {
+  const name = path.basename(abs);
+  const type = fileType(abs);
+  const what = type === "file" ? "ファイル" : type === "missing" ? "リンク" : type;
+  let hint = "不要なら削除するか、データのフォルダの外に移してください（README の「データの構成」）。";
+  if (ext === ".yaml" && /\.yml$/i.test(name)) hint = `拡張子を .yaml にしてください（${name.replace(/\.yml$/i, ".yaml")}）。`;
+  else if (ext && name.toLowerCase().endsWith(ext) && name !== name.toLowerCase()) hint = `拡張子を小文字の ${ext} にしてください。`;
+  else if (ext === ".md" && /\.(markdown|txt)$/i.test(name)) hint = `拡張子を .md にしてください（${name.replace(/\.[^.]+$/, ".md")}）。`;
+  return {
+    severity: "warning", file: displayPath(abs), line: 1, column: 1, field: "",
+    message: `この${what}は読み込まれません（冊子に使われません）`, hint, en: "file or folder not read by plan-press",
+  };
+}
+
+/** A Markdown text cleaned of characters that must not print, each fix and any HTML reported. */
+function cleanMarkdown(name: string, file: string, raw: string, diagnostics: Diagnostic[]): MarkdownSource {
+  const { text, fixes } = cleanText(raw);
+  diagnostics.push(...fixDiagnostics(file, "", fixes, (i) => lineColumn(raw, i)));
+  // HTML in prose is printed as the characters typed (never run): say so where it is.
+  const tag = /<\/?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?\/?>|<!--/.exec(raw);
+  if (tag) {
+    diagnostics.push({
+      severity: "warning", file, ...lineColumn(raw, tag.index), field: "",
+      message: `HTML のタグ「${tag[0].slice(0, 30)}」は使えません（文字としてそのまま印刷されます）`,
+      hint: "見出しは #、強調は **…**、表は | で書く Markdown の書き方にしてください。",
+      en: "raw HTML in Markdown is printed as text",
+    });
   }
-  return { dataDir, yaml, markdown, diagnostics };
+  return { name, file, text, raw };
+}
+
+/** Parses one YAML text into a source, or reports why it cannot be read. */
+function parseYaml(file: string, kind: FileKind, text: string, diagnostics: Diagnostic[]): YamlSource | undefined {
+  if (text.trim() === "") {
+    diagnostics.push(fileProblem(file, "ファイルが空です", "内容を書くか、不要ならファイルを削除してください。", "empty file"));
+    return undefined;
+  }
+  // The YAML parser takes time and memory that grow fast with nesting: plan data nests a few
+  // levels, so a file nested dozens deep is refused before it is parsed.
+  const deep = tooDeep(text);
+  if (deep) {
+    diagnostics.push({ ...fileProblem(file, `入れ子が深すぎます（${deep.depth} 段以上）`, YAML_HINTS.RESOURCE_EXHAUSTION!, "nesting too deep"), line: deep.line });
+    return undefined;
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
+  // Only the first syntax error: the ones after it are usually its echoes.
+  const [first] = doc.errors;
+  if (first) {
+    const at = unclosedOpener(text, first.message, first.pos[0]) ?? first.pos[0];
+    const problem = yamlProblem(file, first.code, first.message, lines.linePos(at));
+    // 「title:値」 (no space after the colon) is the commonest slip; YAML calls it something else.
+    const line = text.split("\n")[problem.line - 1] ?? "";
+    const slip = /^(\s*(?:- )?)([^\s:#"'][^:#]*):([^\s/].*)$/.exec(line);
+    if (slip) problem.hint = `コロン（:）の後に半角スペースを入れてください（この行なら「${slip[2]}: ${slip[3].slice(0, 20)}」）。`;
+    diagnostics.push(problem);
+    return undefined;
+  }
+  // Tags (!include, !!binary …) are not plan data; YAML would read them as plain text.
+  const tag = doc.warnings.find((w) => w.code === "TAG_RESOLVE_FAILED");
+  if (tag) {
+    diagnostics.push({
+      ...yamlProblem(file, tag.code, tag.message, lines.linePos(tag.pos[0])),
+      message: "YAML のタグ（! で始まる語）は使えません",
+      hint: "値の先頭の ! を削除するか、値全体を \"…\" で囲んでください。",
+    });
+    return undefined;
+  }
+  // A list of a million items (a paste, an attack) would take the checks' memory and stack.
+  const long = longList(doc, lines);
+  if (long) {
+    diagnostics.push({ ...fileProblem(file, `一覧の項目が多すぎます（${long.count.toLocaleString("ja-JP")} 件。上限 ${MAX_LIST_ITEMS.toLocaleString("ja-JP")} 件）`, "計画のデータ以外の内容が入っていないか確認してください。", "list too long"), line: long.line });
+    return undefined;
+  }
+  const source: YamlSource = { kind, file, text, doc, lines };
+  diagnostics.push(...cleanYaml(source));
+  return source;
+}
+
+/** No list in plan data comes near this; the schema's own limits are far lower. */
+const MAX_LIST_ITEMS = 1000;
+
+function longList(doc: Document.Parsed, lines: LineCounter): { count: number; line: number } | undefined {
+  let found: { count: number; line: number } | undefined;
+  visit(doc, {
+    Seq(_key, node) {
+      if (node.items.length <= MAX_LIST_ITEMS) return undefined;
+      found = { count: node.items.length, line: lines.linePos(node.range?.[0] ?? 0).line };
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 /** "1-10" after "1-9": file order follows policy numbers, not character codes. */

@@ -54,3 +54,22 @@ export function formatNumber(value: number, fractionDigits: number): string {
     maximumFractionDigits: fractionDigits,
   }).format(value);
 }
+
+/** A short period in the edition's style: 令和7〜11年度（2025〜2029年度）, 2025〜2029（令和7〜11）年度 … */
+export function periodShort(from: number, to: number, style: YearStyle): string {
+  const era = `${eraYear(from)}〜${sameEra(from, to) ? eraYear(to).replace(/^\D+/, "") : eraYear(to)}`;
+  switch (style) {
+    case "era-western":
+      return `${era}年度（${from}〜${to}年度）`;
+    case "western-era":
+      return `${from}〜${to}（${era}）年度`;
+    case "era":
+      return `${era}年度`;
+    case "western":
+      return `${from}〜${to}年度`;
+  }
+}
+
+function sameEra(a: number, b: number): boolean {
+  return eraYear(a).replace(/[\d元]+$/, "") === eraYear(b).replace(/[\d元]+$/, "");
+}

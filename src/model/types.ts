@@ -1,5 +1,6 @@
 // The plan model: what templates receive. Everything numbered, formatted and derived here, so
 // templates only place it on the page.
+import type { GeneratedName, Terms } from "../validate/schema.js";
 
 /** A figure with its year, formatted for a table cell. */
 export interface ValueView {
@@ -97,6 +98,8 @@ export interface PolicyAreaView {
   name: string;
   goal: string;
   pageName: string;
+  /** Its colour (#rrggbb), dark enough for white text and as text on white (≥ 4.5:1). */
+  color: string;
   policies: PolicyView[];
 }
 
@@ -118,8 +121,8 @@ export interface ProjectView {
   name: string;
   nationalStrategy: string[];
   summary: string;
-  situation: string;
-  aim: string;
+  situation?: string;
+  aim?: string;
   targets: Array<{ key: string; name: string; unit: string; baseline: ValueView; target: ValueView }>;
   basicDirections: Array<{ key: string; number: number; title: string; overview: string; directions: LinkedDirection[] }>;
   relatedPlans: PlanRef[];
@@ -149,6 +152,7 @@ export interface DistrictView {
   features: string;
   vision: string;
   initiatives: string[];
+  /** Schematic map cells; empty when the district has no map. */
   cells: string[];
   colorIndex: number;
 }
@@ -167,6 +171,10 @@ export interface TocEntry {
   label?: string;
   /** 1 chapter, 2 政策/project/section, 3 重点施策. */
   level: number;
+  /** Chapter number (第N章) of a numbered chapter. */
+  number?: number;
+  /** A chapter of the front matter: bookmarked, but not listed in the printed TOC. */
+  front?: boolean;
   children: TocEntry[];
 }
 
@@ -193,8 +201,10 @@ export interface EditionView {
   dayLabel: string;
   isoDate: string;
   period: string;
+  /** The plan's last fiscal year in the edition's style (目指す姿 are set for it). */
+  endYear: string;
   periodShort: string;
-  longTermVision: string;
+  longTermVision?: string;
   publisher: { department: string; address: string; phone: string; url?: string };
   /** 計画の期間 as a chart: the fiscal years of the long-term vision and the plans in it. */
   timeline: { years: Array<{ era: string; western: string }>; bars: Array<{ label: string; period: string; years: string; start: number; span: number; current: boolean }> };
@@ -202,24 +212,67 @@ export interface EditionView {
   sampleContent: string;
 }
 
+/** What a chapter holds, in order: a Markdown text or a part generated from the data. */
+export type ContentView =
+  | { kind: "text"; section: TextSection }
+  | { kind: GeneratedName; anchor: string; title: string };
+
+/** A chapter (or a Markdown text as a whole chapter), numbered and named once for TOC, bookmarks, heads and headings. */
+export interface ChapterView {
+  kind: "chapter";
+  anchor: string;
+  /** 第N章 for numbered body chapters. */
+  number?: number;
+  title: string;
+  /** The bookmark's and the web file's name: 第1章　はじめに, or the title. */
+  label: string;
+  /** Named @page of its running head. */
+  pageName: string;
+  /** Before the table of contents: front matter (no folio, not counted). */
+  front: boolean;
+  /** A whole chapter from one Markdown file: its body. */
+  text?: TextSection;
+  contents: ContentView[];
+}
+
+/** The booklet's parts in print order, as booklet.yaml declares them (parts without data left out). */
+export type PartView = { kind: "cover" } | { kind: "toc" } | { kind: "change-list" } | { kind: "back-cover" } | ChapterView;
+
+/** A named @page: the running head (柱) and, for a 政策's pages, its thumb tab. */
+export interface PageNameView {
+  name: string;
+  head: string;
+  tab?: string;
+  /** The tab's colour. */
+  color?: string;
+  tabOffset?: number;
+  tabHeight?: number;
+}
+
 /** The whole booklet, ready to render. */
 export interface Booklet {
   edition: EditionView;
+  terms: Terms;
+  parts: PartView[];
   toc: TocEntry[];
-  intro: TextSection[];
-  structure: { text: TextSection; areas: PolicyAreaView[]; projects: ProjectView[] };
-  districts: { text: TextSection; list: DistrictView[] };
-  projects: { text: TextSection; list: ProjectView[] };
-  matrix: { projects: Array<{ id: number; name: string; nameLines: string[] }>; rows: MatrixRow[] };
+  /** The anchor that opens body page 1 (the first chapter after the TOC). */
+  firstBodyAnchor: string;
+  /** The 計画の体系 views, shared by the system chart, the matrix and the goals list. */
   policyAreas: PolicyAreaView[];
+  projects: ProjectView[];
+  districts: DistrictView[];
+  matrix: { projects: Array<{ id: number; name: string; nameLines: string[] }>; rows: MatrixRow[] };
+  /** 「7の政策と34の重点施策」: counts said in the data's own terms (captions, alt text). */
+  counts: { policyAreas: number; policies: number; projects: number };
   /** The first 重点施策 without change-mark ids, drawn as the 各ページの見方 miniature. */
-  howToRead: PolicyView;
+  howToRead?: PolicyView;
   /** Draft with --changes-since: what changed, listed at the front and marked on the pages. */
   changes?: ChangeListView;
   relatedPlans: RelatedPlanView[];
   indicators: IndicatorView[];
-  /** Named @page rules: running heads per section. */
-  pageNames: Array<{ name: string; head: string; colorVar: string; tab?: string; tabOffset?: number }>;
+  pageNames: PageNameView[];
+  /** The title of the chapter holding each generated part, by camelCase kind (indicatorNotes …), for cross references. */
+  whereIs: Record<string, string>;
 }
 
 /** One changed item in the draft's change list; `id` is the changed element (its page is looked up). */

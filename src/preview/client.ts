@@ -3,8 +3,8 @@
 // rendered booklet without a reload (fonts stay loaded, the scroll position stays), shows data
 // errors as an overlay, and marks fixed pages whose content is too long for the page.
 
-/** Runs in the browser; `balance` is print/balance-spreads.ts, so spreads flow as in the PDF. */
-export function previewClient(balance: () => number): void {
+/** Runs in the browser; `flow` is print/flow-sheets.ts, so spreads flow as in the PDF. */
+export function previewClient(flow: () => unknown): void {
   const MM = 96 / 25.4;
   let shown = -1;
 
@@ -31,9 +31,9 @@ export function previewClient(balance: () => number): void {
     }
   }
 
-  /** Fixed pages (spreads, districts) whose content does not fit: outlined, with the overflow. */
+  /** Fixed pages (spreads, districts) whose content does not fit even after flowing: outlined, with the overflow. */
   function markOverflows(): void {
-    for (const sheet of document.querySelectorAll<HTMLElement>("[data-fit]")) {
+    for (const sheet of document.querySelectorAll<HTMLElement>(".sheet")) {
       const over = sheet.scrollHeight - sheet.clientHeight;
       if (over > 1) sheet.dataset.previewOverflow = `ページに収まりません（約 ${Math.round(over / MM)} mm はみ出し）`;
       else delete sheet.dataset.previewOverflow;
@@ -86,7 +86,7 @@ export function previewClient(balance: () => number): void {
     }
     showPageNumbers(state.labels);
     await document.fonts.ready;
-    balance();
+    flow();
     markOverflows();
     if (state.errors.length > 0) {
       overlay.innerHTML =

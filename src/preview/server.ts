@@ -20,7 +20,7 @@ import { PROJECT_ROOT } from "../paths.js";
 import { watchSources } from "../watch/watch-sources.js";
 import { missingIconWarnings, officialIcon } from "../sdg-icons.js";
 import { previewClient } from "./client.js";
-import { balanceSpreads } from "../print/balance-spreads.js";
+import { flowSheets } from "../print/flow-sheets.js";
 
 export interface PreviewOptions {
   dataDir: string;
@@ -109,7 +109,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
         return send("application/json", JSON.stringify(state));
       case "/__preview/client.js":
         // (__name: some TypeScript runners wrap functions in it, and only the source travels.)
-        return send("text/javascript; charset=utf-8", `var __name = (f) => f;\n(${previewClient.toString()})(${balanceSpreads.toString()});`);
+        return send("text/javascript; charset=utf-8", `var __name = (f) => f;\n(${previewClient.toString()})(${flowSheets.toString()});`);
       case "/__preview/preview.css":
         return send("text/css; charset=utf-8", readFileSync(PREVIEW_CSS, "utf8"));
       case "/__preview/events":

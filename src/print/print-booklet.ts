@@ -8,21 +8,15 @@
 import { pathToFileURL } from "node:url";
 import type { Page } from "puppeteer";
 import { PDFDocument } from "pdf-lib";
-import { BrowserError } from "../errors.js";
+import { BrowserError, LayoutError } from "../errors.js";
 import type { BrowserHandle } from "./browser.js";
 import { readDestinations } from "./destinations.js";
 import { planPagination, type PageStart } from "./pagination.js";
-import { balanceSpreads } from "./balance-spreads.js";
+import { flowSheets } from "./flow-sheets.js";
+import { measurePages, type PageMisfit } from "./measure-pages.js";
+import { printedScale } from "./print-scale.js";
 import { SERVED_ORIGIN, guardRequests } from "./request-fence.js";
 import { checkFonts } from "./font-check.js";
-
-/** A fixed page whose content is taller than the page (it is clipped, not spilled). */
-export interface Overflow {
-  name: string;
-  millimetres: number;
-  /** The data file to shorten, when the page says it (data-fit-file). */
-  file?: string;
-}
 
 /** What the print stage returns: the bytes and what it learned about them. */
 export interface PrintedBooklet {
@@ -35,8 +29,9 @@ export interface PrintedBooklet {
   frontPages: number;
   /** The HTML exactly as printed (TOC numbers and blank pages in place). */
   html: string;
-  overflows: Overflow[];
   prints: number;
+  /** Pages and spreads (their names) continued on more pages because their text is longer. */
+  continued: string[];
   blockedRequests: string[];
   /** What to apply before the first print next time. */
   hint: PaginationHint;
@@ -82,17 +77,22 @@ export interface PrintOptions {
 
 const MAX_PRINTS = 4;
 const PX_TO_MM = 25.4 / 96;
+/** The type area's width (175 mm, styles/tokens.css --sheet-width) in CSS pixels: pages are laid out at it. */
+const CONTENT_WIDTH_PX = Math.floor(175 / PX_TO_MM);
 
 /** Prints the booklet HTML to a PDF whose TOC and page starts are right. */
 export async function printBooklet(handle: BrowserHandle, options: PrintOptions): Promise<PrintedBooklet> {
   const page = await handle.browser.newPage();
   const blocked: string[] = [];
   try {
-    // Print media from the start: spreads are balanced and overflows measured as printed.
+    // Print media and the page's own width from the start: spreads flow and misfits are
+    // measured as they will print.
     await page.emulateMediaType("print");
+    await page.setViewport({ width: CONTENT_WIDTH_PX, height: 1000 });
     await openFenced(page, handle, options, blocked);
-    await page.evaluate(balanceSpreads);
-    const overflows = await measureOverflows(page);
+    const continued = await page.evaluate(flowSheets);
+    const misfits = (await page.evaluate(measurePages)).map(toMillimetres);
+    if (misfits.length > 0) throw new LayoutError(misfitMessage(misfits));
 
     // Without a hint the first print only measures: untagged is a third faster.
     let tagged = options.hint !== undefined;
@@ -118,6 +118,9 @@ export async function printBooklet(handle: BrowserHandle, options: PrintOptions)
       const changed = await apply({ ...fixed, blanksBefore: plan.blanksBefore, blanksRemoved: plan.blanksRemoved, labels: plan.labels, pads: plan.pads });
       if (!changed && tagged) {
         if (options.fontFamilies) checkFonts(doc, options.fontFamilies);
+        // Something too wide that the measurement missed would have shrunk every page.
+        const scale = printedScale(doc);
+        if (scale < 0.995) throw new LayoutError(`ページ全体が ${Math.round(scale * 100)}% に縮小されて印刷されました（ページの幅より広い内容があります）。PDF は作成していません。前回の PDF はそのままです。長い英数字や URL に区切り（スペースなど）を入れてください。`);
         const html = await page.content();
         const hint = { blanksBefore: starts.filter((s) => s.hasBlankBefore).map((s) => s.anchor), labels: plan.labels, pads: plan.pads };
         // Parts come from the same loaded document (Chromium prints a page range tagged, with
@@ -130,7 +133,7 @@ export async function printBooklet(handle: BrowserHandle, options: PrintOptions)
           });
           parts.push({ ...range, pdf: part });
         }
-        return { pdf, doc, pages, frontPages: plan.frontPages, html, overflows, prints, blockedRequests: blocked, hint, parts };
+        return { pdf, doc, pages, frontPages: plan.frontPages, html, prints, continued, blockedRequests: blocked, hint, parts };
       }
       tagged = true;
     }
@@ -173,14 +176,21 @@ async function openFenced(page: Page, handle: BrowserHandle, options: { htmlFile
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
 }
 
-/** Fixed pages ([data-fit]) whose content is taller than the page, in millimetres. */
-async function measureOverflows(page: Page): Promise<Overflow[]> {
-  const found = await page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>("[data-fit]")]
-      .map((el) => ({ name: el.dataset.fit ?? "", file: el.dataset.fitFile, px: el.scrollHeight - el.clientHeight }))
-      .filter((o) => o.px > 1),
-  );
-  return found.map((o) => ({ name: o.name, millimetres: Math.round(o.px * PX_TO_MM), ...(o.file ? { file: o.file } : {}) }));
+/** A misfit in millimetres, as staff measure text on the page. */
+function toMillimetres(m: PageMisfit): PageMisfit & { millimetres: number } {
+  return { ...m, millimetres: Math.max(1, Math.round(m.px * PX_TO_MM)) };
+}
+
+/** Each misfit in words: which page, which file, how much, and what to do. */
+export function misfitMessage(misfits: Array<PageMisfit & { millimetres: number }>): string {
+  const lines = misfits.map((m) => {
+    const at = `${m.name}${m.file ? `（${m.file}）` : ""}`;
+    const text = m.text ? `「${m.text}…」` : "";
+    return m.axis === "vertical"
+      ? `  ・${at}: ${text}がページに収まらず、約 ${m.millimetres} mm はみ出しています。次のページに送れない1つのまとまり（表の1行、長い見出しなど）です。短くするか、分けてください。`
+      : `  ・${at}: ${text}がページの幅を約 ${m.millimetres} mm 超えています。長い英数字や URL に区切り（スペースなど）を入れるか、短くしてください。`;
+  });
+  return ["ページに収まらない内容があります。PDF は作成していません（前回の PDF はそのままです）:", ...lines].join("\n");
 }
 
 /** In the page: every element that must start on a given side, in document order, and the padding pages. */

@@ -34,10 +34,10 @@ let compiled: { sources: string; hb: typeof Handlebars; template: HandlebarsTemp
 
 /** Renders the whole booklet as one HTML string. */
 export function renderHtml(booklet: Booklet, options: RenderOptions): string {
-  const partials = [
-    ...readdirSync(path.join(TEMPLATES_DIR, "partials")).filter((f) => f.endsWith(".hbs")).map((f) => [f.replace(/\.hbs$/, ""), readTemplate(`partials/${f}`)]),
-    ...readdirSync(TEMPLATES_DIR).filter((f) => f.endsWith(".hbs") && f !== "booklet.hbs").map((f) => [f.replace(/\.hbs$/, ""), readTemplate(f)]),
-  ] as Array<[string, string]>;
+  // Page types and parts by file name; shared pieces (partials/) likewise; chapter contents as contents/<kind>.
+  const folder = (dir: string, prefix: string) =>
+    readdirSync(path.join(TEMPLATES_DIR, dir)).filter((f) => f.endsWith(".hbs") && f !== "booklet.hbs").map((f) => [`${prefix}${f.replace(/\.hbs$/, "")}`, readTemplate(path.join(dir, f))]);
+  const partials = [...folder("partials", ""), ...folder(".", ""), ...folder("contents", "contents/")] as Array<[string, string]>;
   const main = readTemplate("booklet.hbs");
   const sources = JSON.stringify([main, partials]);
   if (compiled?.sources !== sources) {
@@ -104,8 +104,10 @@ function registerHelpers(hb: typeof Handlebars, options: RenderOptions, changed:
   hb.registerHelper("gt", (a: number, b: number) => a > b);
   hb.registerHelper("len", (list: unknown[]) => list.length);
   hb.registerHelper("add", (a: number, b: number) => a + b);
-  hb.registerHelper("district-map", (cells: Array<{ name: string; cells: string[] }>, highlight: string | undefined) =>
-    new hb.SafeString(districtMapSvg(cells, typeof highlight === "string" ? highlight : undefined)),
+  // The template of a chapter content kind (templates/contents/<kind>.hbs).
+  hb.registerHelper("content-partial", (kind: string) => `contents/${kind}`);
+  hb.registerHelper("district-map", (districts: Array<{ name: string; cells: string[] }>, highlight: string | undefined) =>
+    new hb.SafeString(districtMapSvg(districts.filter((d) => d.cells.length > 0), typeof highlight === "string" ? highlight : undefined)),
   );
   hb.registerHelper("sdg-icon", (goal: { id: number; title: string; color: string; icon?: string; alt: string }) => {
     if (goal.icon) {

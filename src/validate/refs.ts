@@ -1,16 +1,15 @@
 // Checks that go beyond one file's shape: ids, links between files, years inside the plan
 // period, and the map cells of districts.
+import path from "node:path";
 import type { YamlSource } from "../load/load-data.js";
 import { locate } from "../load/source.js";
 import type {
   DistrictData, EditionData, PolicyAreaData, PolicyData, ProjectData, RelatedPlanData, SdgGoalData,
 } from "./schema.js";
 import { fieldPath, type Diagnostic } from "./diagnostic.js";
+import { MIN_CONTRAST, areaContrast } from "./colour.js";
 
-interface Sourced<T> {
-  source: YamlSource;
-  value: T;
-}
+import type { Sourced } from "./validate.js";
 
 /** Parsed files by kind; any may be missing when its file failed to parse. */
 export interface ReferenceInput {
@@ -21,7 +20,6 @@ export interface ReferenceInput {
   policies: Sourced<PolicyData>[];
   projects: Sourced<ProjectData>[];
   districts: Sourced<DistrictData>[];
-  fileStem: (source: YamlSource) => string;
   /** Kinds with a file that failed to parse: links into them are not reported (one error, not twenty). */
   incomplete: Set<YamlSource["kind"]>;
 }
@@ -42,8 +40,9 @@ export function checkReferences(input: ReferenceInput): Diagnostic[] {
       const first = seen.get(id);
       if (first) report(source, ["id"], `${what}の番号「${id}」が ${first.file} と重複しています`, "番号を重ならないように直してください。", `duplicate id ${id}`);
       else seen.set(id, source);
-      if (input.fileStem(source) !== id) {
-        report(source, ["id"], `${what}の番号「${id}」とファイル名「${input.fileStem(source)}」が一致しません`, `ファイル名を ${id}.yaml にするか、id を直してください。`, `id ${id} does not match file name`);
+      const stem = path.basename(source.file, ".yaml");
+      if (stem !== id) {
+        report(source, ["id"], `${what}の番号「${id}」とファイル名「${stem}」が一致しません`, `ファイル名を ${id}.yaml にするか、id を直してください。`, `id ${id} does not match file name`);
       }
     }
   };
@@ -52,7 +51,6 @@ export function checkReferences(input: ReferenceInput): Diagnostic[] {
   uniqueIds(input.projects, "重点プロジェクト");
   uniqueIds(input.districts, "地区");
 
-  const areaIds = new Set(input.policyAreas.map((a) => a.value.id));
   const planIds = new Set<string>();
   if (input.plans) {
     input.plans.value.plans.forEach((plan, i) => {
@@ -67,9 +65,10 @@ export function checkReferences(input: ReferenceInput): Diagnostic[] {
     });
   }
   const checkPlanRefs = (source: YamlSource, refs: string[]) => {
-    if (!input.plans) return;
+    if (input.incomplete.has("relatedPlans")) return;
     refs.forEach((ref, i) => {
-      if (!planIds.has(ref)) report(source, ["relatedPlans", i], `個別計画「${ref}」が related-plans.yaml にありません`, "related-plans.yaml に計画を追加するか、ID のつづりを確認してください。", `unknown related plan ${ref}`);
+      if (!input.plans) report(source, ["relatedPlans", i], `個別計画「${ref}」を参照していますが、related-plans.yaml がありません`, "related-plans.yaml に個別計画の一覧を作成するか、relatedPlans を削除してください。", `related plan ${ref} without related-plans.yaml`);
+      else if (!planIds.has(ref)) report(source, ["relatedPlans", i], `個別計画「${ref}」が related-plans.yaml にありません`, "related-plans.yaml に計画を追加するか、ID のつづりを確認してください。", `unknown related plan ${ref}`);
     });
   };
 
@@ -87,9 +86,10 @@ export function checkReferences(input: ReferenceInput): Diagnostic[] {
   const projects = new Map(input.projects.map((p) => [p.value.id, p.value]));
   const linked = new Set<string>();
   for (const { source, value: policy } of input.policies) {
-    const area = Number(policy.id.split("-")[0]);
-    if (!areaIds.has(area)) report(source, ["id"], `政策 ${area} がありません（policy-areas/${area}.yaml）`, "施策番号の先頭は政策の番号です。番号を確認してください。", `unknown policy area ${area}`);
     const goals = new Set<number>();
+    if (policy.sdgs.length > 0 && !input.sdgs && !input.incomplete.has("sdgs")) {
+      report(source, ["sdgs"], "SDGs のゴールを書いていますが、sdgs.yaml（ゴールの一覧）がありません", "plan-press init で作る見本の sdgs.yaml をデータのフォルダに置くか、sdgs を削除してください。", "sdgs used without sdgs.yaml");
+    }
     policy.sdgs.forEach((g, i) => {
       if (g < 1 || g > 17) report(source, ["sdgs", i], `SDGs のゴール番号「${g}」はありません`, "1 から 17 の番号を書いてください。", `SDG goal ${g} out of range`);
       else if (goals.has(g)) report(source, ["sdgs", i], `SDGs のゴール ${g} が2回書かれています`, "重複を削除してください。", `duplicate SDG goal ${g}`, "warning");
@@ -101,7 +101,7 @@ export function checkReferences(input: ReferenceInput): Diagnostic[] {
         const path = ["directions", d, "projects", l];
         const project = projects.get(link.project);
         if (!project) {
-          if (input.projects.length > 0 && !input.incomplete.has("project")) report(source, [...path, "project"], `重点プロジェクト ${link.project} がありません`, `projects/ にある番号（${[...projects.keys()].join("、")}）を書いてください。`, `unknown project ${link.project}`);
+          if (!input.incomplete.has("project")) report(source, [...path, "project"], `重点プロジェクト ${link.project} がありません`, projects.size ? `projects/ にある番号（${[...projects.keys()].join("、")}）を書いてください。` : "この計画には重点プロジェクトがありません。projects の行を削除してください。", `unknown project ${link.project}`);
         } else if (link.basicDirection < 1 || link.basicDirection > project.basicDirections.length) {
           report(source, [...path, "basicDirection"], `重点プロジェクト ${link.project} に基本的方向 ${link.basicDirection} はありません（1〜${project.basicDirections.length}）`, "基本的方向の番号を確認してください。", `unknown basic direction ${link.basicDirection}`);
         } else linked.add(`${link.project}-${link.basicDirection}`);
@@ -125,15 +125,15 @@ export function checkReferences(input: ReferenceInput): Diagnostic[] {
       });
     }
   }
-  for (const { source, value: area } of input.policyAreas) {
-    if (input.policies.length > 0 && !input.incomplete.has("policy") && !input.policies.some((p) => p.value.id.startsWith(`${area.id}-`))) {
-      report(source, ["id"], `政策 ${area.id} に重点施策がありません`, `policies/${area.id}-1.yaml などを作成してください。`, "policy area without policies");
-    }
-  }
   if (input.edition) {
     const { period: p, longTermVision } = input.edition.value;
     if (p.from > p.to) report(input.edition.source, ["period"], "計画期間の開始年度が終了年度より後になっています", "from と to を確認してください。", "period from > to");
-    if (p.from < longTermVision.period.from || p.to > longTermVision.period.to) report(input.edition.source, ["period"], "計画期間が長期ビジョンの期間の外に出ています", "period と longTermVision.period を確認してください。", "period outside the long-term vision");
+    if (longTermVision && (p.from < longTermVision.period.from || p.to > longTermVision.period.to)) report(input.edition.source, ["period"], "計画期間が長期ビジョンの期間の外に出ています", "period と longTermVision.period を確認してください。", "period outside the long-term vision");
+  }
+  for (const { source, value: area } of input.policyAreas) {
+    if (area.color && areaContrast(area.color) < MIN_CONTRAST) {
+      report(source, ["color"], `政策の色 ${area.color} は明暗比が ${areaContrast(area.color).toFixed(1)}:1 で、白い文字や白い紙の上の文字が読みにくくなります（${MIN_CONTRAST}:1 以上必要）`, "もっと濃い色にするか、color を削除して自動の色にしてください。", "policy area colour below 4.5:1 contrast");
+    }
   }
   out.push(...checkDistrictCells(input.districts, report));
   return out;
@@ -145,6 +145,7 @@ type Report = (source: YamlSource, path: PropertyKey[], message: string, hint: s
 function checkDistrictCells(districts: Sourced<DistrictData>[], report: Report): Diagnostic[] {
   const owner = new Map<string, string>();
   for (const { source, value } of districts) {
+    if (!value.map) continue;
     value.map.cells.forEach((cell, i) => {
       const other = owner.get(cell);
       if (other && other !== value.name) report(source, ["map", "cells", i], `模式図のマス ${cell} は ${other} と重なっています`, "どちらかの地区からこのマスを外してください。", `map cell ${cell} overlaps`);

@@ -62,7 +62,16 @@ const MAX_TEXT = 2000;
 const MAX_MARKDOWN = 20000;
 const text = (description: string) => z.string().min(1).max(MAX_TEXT).describe(description);
 const markdown = (description: string) => z.string().min(1).max(MAX_MARKDOWN).describe(`${description}（Markdown）`);
-const id = (description: string) => z.string().regex(/^[a-z0-9][a-z0-9-]*$/).describe(description);
+const id = (description: string) => z.string().max(40).regex(/^[a-z0-9][a-z0-9-]*$/).describe(description);
+/** A list with an upper bound: a plan has dozens of items, never thousands (a paste or an attack). */
+const list = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max);
+/** 政策 number: 1, 2 … 99. */
+const areaId = z.number().int().min(1).max(99);
+/** 重点施策 number as printed: 1-1, 10-2, 3-12 (the 政策's number, a hyphen, its own). */
+export const POLICY_ID = /^[1-9][0-9]?-[1-9][0-9]?$/;
+const policyId = z.string().regex(POLICY_ID).describe("施策番号（例: 1-1、10-2）");
+/** 重点プロジェクト number. */
+const projectId = z.number().int().min(1).max(99);
 
 export const yearRange = z
   .object({ from: fiscalYear.describe("開始年度"), to: fiscalYear.describe("終了年度") })
@@ -111,8 +120,8 @@ export const program = z
 /** A link from a 施策の展開方針 to one 基本的方向 of a 重点プロジェクト; declared only here. */
 export const projectLink = z
   .object({
-    project: z.number().int().describe("重点プロジェクトの番号（1〜5）"),
-    basicDirection: z.number().int().describe("その重点プロジェクトの基本的方向の番号（1から）"),
+    project: projectId.describe("重点プロジェクトの番号"),
+    basicDirection: z.number().int().min(1).max(99).describe("その重点プロジェクトの基本的方向の番号（1から）"),
   })
   .strict();
 
@@ -121,31 +130,36 @@ export const direction = z
   .object({
     title: text("方針の名称"),
     summary: text("方針の内容"),
-    projects: z.array(projectLink).default([]).describe("この方針が対応する重点プロジェクトの基本的方向"),
-    programs: z.array(program).min(1).describe("目指す姿の実現に向けて重点的に取り組む事業"),
-    indicators: z.array(indicator).min(1).describe("成果指標"),
+    projects: list(projectLink, 50).default([]).describe("この方針が対応する重点プロジェクトの基本的方向"),
+    programs: list(program, 50).default([]).describe("目指す姿の実現に向けて重点的に取り組む事業"),
+    indicators: list(indicator, 50).default([]).describe("成果指標"),
   })
   .strict();
 
 /** 重点施策: one file per policy, data/policies/<id>.yaml. */
 export const policy = z
   .object({
-    id: z.string().regex(/^[1-9]-[1-9][0-9]?$/).describe("施策番号（例: 1-1）。ファイル名と同じにします"),
+    id: policyId.describe("施策番号（例: 1-1、10-2）。ファイル名と同じにします"),
     title: text("重点施策の名称"),
     vision: text("目指す姿（5年後の市の姿）"),
     issues: markdown("現状と課題"),
-    directions: z.array(direction).min(1).describe("施策の展開方針"),
-    sdgs: z.array(z.number().int()).default([]).describe("特に関わりのあるSDGsのゴール番号（1〜17）"),
-    relatedPlans: z.array(z.string()).default([]).describe("関連する個別計画のID（related-plans.yaml）"),
+    directions: list(direction, 30).default([]).describe("施策の展開方針"),
+    sdgs: list(z.number().int(), 17).default([]).describe("特に関わりのあるSDGsのゴール番号（1〜17）"),
+    relatedPlans: list(z.string().max(40), 50).default([]).describe("関連する個別計画のID（related-plans.yaml）"),
   })
   .strict();
 
-/** 政策: one of the 7 policy areas, data/policy-areas/<id>.yaml. */
+/** A colour as #RRGGBB. */
+const colour = z.string().regex(/^#[0-9A-Fa-f]{6}$/);
+
+/** 政策: data/policy-areas/<id>.yaml, declaring its 重点施策 in order. */
 export const policyArea = z
   .object({
-    id: z.number().int().min(1).describe("政策番号"),
+    id: areaId.describe("政策番号（1〜99）"),
     name: text("政策の名称（例: 子育て・教育政策）"),
     goal: text("政策のゴール"),
+    policies: list(policyId, 60).describe("この政策の重点施策の番号（掲載順。policies/番号.yaml）"),
+    color: colour.optional().describe("政策の色（#RRGGBB）。白い文字との明暗比が 4.5:1 以上の濃い色にします。省略すると自動で決めます"),
   })
   .strict();
 
@@ -167,36 +181,35 @@ export const basicDirection = z
 /** 重点プロジェクト: data/projects/<id>.yaml. */
 export const project = z
   .object({
-    id: z.number().int().min(1).describe("プロジェクト番号"),
+    id: projectId.describe("プロジェクト番号"),
     name: text("プロジェクト名"),
-    nationalStrategy: z.array(text("施策の方向")).min(1).describe("勘案する国総合戦略の施策の方向"),
+    nationalStrategy: list(text("施策の方向"), 10).default([]).describe("勘案する国総合戦略の施策の方向（ない場合は省略）"),
     summary: text("主な内容"),
-    situation: markdown("プロジェクトに関する地域の実情・課題認識"),
-    aim: markdown("取組の方向性・目指す地域の姿"),
-    targets: z.array(projectTarget).min(1).describe("数値目標"),
-    basicDirections: z.array(basicDirection).min(1).describe("基本的方向"),
-    relatedPlans: z.array(z.string()).default([]).describe("関連する個別計画のID"),
+    situation: markdown("プロジェクトに関する地域の実情・課題認識").optional(),
+    aim: markdown("取組の方向性・目指す地域の姿").optional(),
+    targets: list(projectTarget, 30).default([]).describe("数値目標"),
+    basicDirections: list(basicDirection, 30).default([]).describe("基本的方向"),
+    relatedPlans: list(z.string().max(40), 50).default([]).describe("関連する個別計画のID"),
   })
   .strict();
 
-/** 地区: data/districts/<id>.yaml, with a schematic map made of grid cells. */
+/** 地区: data/districts/<id>.yaml, optionally with a schematic map made of grid cells. */
 export const district = z
   .object({
     id: id("地区ID（半角英小文字）"),
-    order: z.number().int().describe("掲載順"),
     name: text("地区名（例: 北地区）"),
     features: markdown("地区の特性"),
     vision: text("地区の将来像"),
-    initiatives: z.array(text("取組")).min(1).describe("主な取組"),
+    initiatives: list(text("取組"), 30).default([]).describe("主な取組"),
     map: z
       .object({
-        cells: z
-          .array(z.string().regex(/^[A-L](?:[1-9]|1[0-2])$/))
+        cells: list(z.string().regex(/^[A-L](?:[1-9]|1[0-2])$/), 144)
           .min(1)
           .describe("模式図のマス（A1〜L12）。地区ごとに重ならないようにします"),
       })
       .strict()
-      .describe("地区の模式図（実際の地図をなぞったものではありません）"),
+      .optional()
+      .describe("地区の模式図（実際の地図をなぞったものではありません）。省略すると図を載せません"),
   })
   .strict();
 
@@ -214,7 +227,7 @@ export const relatedPlan = z
   .strict();
 
 export const relatedPlans = z
-  .object({ plans: z.array(relatedPlan).min(1).describe("個別計画の一覧") })
+  .object({ plans: list(relatedPlan, 300).describe("個別計画の一覧") })
   .strict();
 
 /** SDGs goal: the shared list data/sdgs.yaml. */
@@ -222,11 +235,113 @@ export const sdgGoal = z
   .object({
     id: z.number().int().describe("ゴール番号"),
     title: text("ゴールの日本語タイトル"),
-    color: z.string().regex(/^#[0-9A-Fa-f]{6}$/).describe("公式カラー"),
+    color: colour.describe("公式カラー"),
   })
   .strict();
 
 export const sdgs = z.object({ goals: z.array(sdgGoal).length(17) }).strict();
+
+/** What a city calls each level and block of its plan; the sample's words are the defaults. */
+export const TERM_DEFAULTS = {
+  futureVision: "将来ビジョン",
+  policyArea: "政策",
+  policyAreaGoal: "政策のゴール",
+  policy: "重点施策",
+  vision: "目指す姿",
+  issues: "現状と課題",
+  direction: "施策の展開方針",
+  directionShort: "方針",
+  program: "重点的に取り組む事業",
+  indicator: "成果指標",
+  sdgs: "SDGsゴール",
+  relatedPlan: "関連計画",
+  relatedPlanList: "個別計画",
+  project: "重点プロジェクト",
+  projectSummary: "主な内容",
+  nationalStrategy: "勘案する国総合戦略の施策の方向",
+  situation: "プロジェクトに関する地域の実情・課題認識",
+  aim: "取組の方向性・目指す地域の姿",
+  projectTarget: "数値目標",
+  basicDirection: "基本的方向",
+  districtPlan: "地区別計画",
+  districtVision: "地区の将来像",
+  districtFeatures: "地区の特性",
+  districtInitiatives: "主な取組",
+} as const;
+export type TermName = keyof typeof TERM_DEFAULTS;
+export type Terms = Record<TermName, string>;
+
+const TERM_JA: Record<TermName, string> = {
+  futureVision: "表紙・体系図の将来像の呼び方（例: 将来ビジョン、将来都市像）",
+  policyArea: "計画の第1層（例: 政策、基本目標）", policyAreaGoal: "第1層の目標（例: 政策のゴール）",
+  policy: "計画の第2層（例: 重点施策、基本施策）", vision: "目指す姿", issues: "現状と課題",
+  direction: "施策の下の方針（例: 施策の展開方針、取組方針）", directionShort: "方針の短い呼び方（方針1、方針2 …）",
+  program: "方針ごとの事業", indicator: "指標（例: 成果指標、KPI）", sdgs: "SDGs の欄", relatedPlan: "施策のページの関連計画",
+  relatedPlanList: "個別計画の一覧での呼び方", project: "横断的な計画（例: 重点プロジェクト、リーディングプロジェクト）",
+  projectSummary: "プロジェクトの主な内容", nationalStrategy: "国の総合戦略との関係", situation: "プロジェクトの実情・課題",
+  aim: "プロジェクトの方向性", projectTarget: "プロジェクトの数値目標", basicDirection: "プロジェクトの基本的方向",
+  districtPlan: "地区別計画", districtVision: "地区の将来像", districtFeatures: "地区の特性", districtInitiatives: "地区の主な取組",
+};
+
+export const terms = z
+  .object(Object.fromEntries(
+    (Object.keys(TERM_DEFAULTS) as TermName[]).map((k) => [k, z.string().min(1).max(40).default(TERM_DEFAULTS[k]).describe(`${TERM_JA[k]}。既定: ${TERM_DEFAULTS[k]}`)]),
+  ) as { [K in TermName]: z.ZodDefault<z.ZodString> })
+  .strict();
+
+/** data/plan.yaml: what the plan holds (each list names the files, in order) and the words it uses. */
+export const plan = z
+  .object({
+    policyAreas: list(areaId, 20).min(1).describe("政策の番号（掲載順。policy-areas/番号.yaml）。各政策の重点施策は政策のファイルの policies に書きます"),
+    projects: list(projectId, 30).default([]).describe("重点プロジェクトの番号（掲載順。projects/番号.yaml）。ない場合は省略"),
+    districts: list(id("地区ID"), 60).default([]).describe("地区のID（掲載順。districts/ID.yaml）。ない場合は省略"),
+    terms: terms.default(TERM_DEFAULTS).describe("計画で使う用語。書いたものだけが既定から変わります"),
+  })
+  .strict();
+
+/** Generated contents a chapter can hold, and what each prints. */
+export const GENERATED = {
+  "period-chart": "計画の期間の図（edition.yaml の期間から）",
+  "system-chart": "計画の体系図（政策・重点施策・重点プロジェクト）",
+  "policy-goals": "政策のゴールの一覧",
+  "district-overview": "地区の区分の図（地区の模式図）",
+  districts: "地区ごとのページ",
+  "project-list": "重点プロジェクトの一覧表",
+  projects: "重点プロジェクトの見開き",
+  matrix: "重点施策との対応表",
+  "how-to-read": "各ページの見方",
+  policies: "政策ごとの扉と重点施策の見開き",
+  "related-plans": "個別計画の一覧表",
+  "indicator-notes": "成果指標の解説",
+} as const;
+export type GeneratedName = keyof typeof GENERATED;
+const generatedNames = Object.keys(GENERATED) as [GeneratedName, ...GeneratedName[]];
+
+/** A Markdown text of data/text/ by its file name without .md. */
+const textName = z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(40).describe("data/text/ の Markdown ファイルの名前（.md を除く。例: purpose）");
+
+const contentItem = z
+  .union([z.enum(generatedNames), z.object({ text: textName }).strict()])
+  .describe(`章の中身。text: 名前（data/text/名前.md）か、自動でつくる部分: ${generatedNames.join("／")}`);
+
+const chapterPart = z
+  .object({
+    chapter: text("章の題名"),
+    numbered: z.boolean().default(true).describe("第1章 … の番号を付けるか（資料編などは false）"),
+    head: z.string().min(1).max(40).optional().describe("ページ上の柱の文字（省略すると章の題名）"),
+    contents: list(contentItem, 40).min(1).describe("章の中身（上から順に）"),
+  })
+  .strict();
+
+export const BOOKLET_KEYWORDS = { cover: "表紙", toc: "目次", "back-cover": "奥付（裏表紙）" } as const;
+const bookletPart = z
+  .union([z.enum(["cover", "toc", "back-cover"]), chapterPart, z.object({ text: textName, numbered: z.boolean().default(true), head: z.string().min(1).max(40).optional() }).strict()])
+  .describe("冊子の部分。cover（表紙）／toc（目次）／back-cover（奥付）／chapter: 題名 と contents（章）／text: 名前（1つの Markdown ファイルで1章。見出し # が章の題名）");
+
+/** data/booklet.yaml: the booklet's parts in order; chapter numbers, TOC, bookmarks and running heads follow it. */
+export const booklet = z
+  .object({ parts: list(bookletPart, 60).min(1).describe("冊子の部分（上から順に印刷します）") })
+  .strict();
 
 export const yearStyles = ["era-western", "western-era", "era", "western"] as const;
 
@@ -239,10 +354,24 @@ export const edition = z
     author: text("作成者（PDFの作成者欄）"),
     futureVision: text("将来ビジョン"),
     longTermVision: z
-      .object({ name: text("長期ビジョンの名称"), period: yearRange })
+      .object({
+        name: text("長期ビジョンの名称"),
+        period: yearRange,
+        plans: list(z.object({ name: text("計画の名称（例: 後期アクションプラン）"), period: yearRange }).strict(), 10)
+          .default([])
+          .describe("長期ビジョンの期間内の、この計画以外の計画（例: 後期アクションプラン）。計画の期間の図に並べます"),
+      })
       .strict()
-      .describe("長期ビジョン（基本構想）"),
-    period: yearRange.describe("この計画（前期アクションプラン）の期間"),
+      .optional()
+      .describe("長期ビジョン（基本構想）。計画の期間の図に使います"),
+    period: z
+      .object({
+        from: fiscalYear.describe("開始年度"),
+        to: fiscalYear.describe("終了年度"),
+        name: z.string().max(60).optional().describe("計画の期間の図でのこの計画の名称（例: 前期アクションプラン）"),
+      })
+      .strict()
+      .describe("この計画の期間"),
     stage: z.enum(["素案", "案", "最終案", "策定"]).describe("文書の段階"),
     version: text("版（例: 第2版）"),
     date: z
@@ -279,10 +408,16 @@ export type SdgGoalData = z.output<typeof sdgGoal>;
 export type EditionData = z.output<typeof edition>;
 export type IndicatorData = z.output<typeof indicator>;
 export type DirectionData = z.output<typeof direction>;
+export type PlanDeclaration = z.output<typeof plan>;
+export type BookletData = z.output<typeof booklet>;
+export type BookletPart = BookletData["parts"][number];
+export type ContentItem = z.output<typeof contentItem>;
 
 /** Every YAML file kind, with the folder or file it lives in and its JSON Schema name. */
 export const fileKinds = {
   edition: { schema: edition, jsonSchema: "edition.schema.json" },
+  plan: { schema: plan, jsonSchema: "plan.schema.json" },
+  booklet: { schema: booklet, jsonSchema: "booklet.schema.json" },
   policyArea: { schema: policyArea, jsonSchema: "policy-area.schema.json" },
   policy: { schema: policy, jsonSchema: "policy.schema.json" },
   project: { schema: project, jsonSchema: "project.schema.json" },

@@ -1,27 +1,31 @@
-// Stage 2, validate: shape, references and glyph coverage. All problems are collected before
-// anything is refused, so staff fix a file once instead of once per error.
-import path from "node:path";
-import type { LoadedData, TextName, YamlSource } from "../load/load-data.js";
+// Stage 2, validate: shape, declarations, references and glyph coverage. All problems are
+// collected before anything is refused, so staff fix a file once instead of once per error.
+import type { LoadedData, YamlSource } from "../load/load-data.js";
 import type {
-  DistrictData, EditionData, PolicyAreaData, PolicyData, ProjectData, RelatedPlanData, SdgGoalData,
+  BookletData, DistrictData, EditionData, PlanDeclaration, PolicyAreaData, PolicyData, ProjectData, RelatedPlanData, SdgGoalData,
 } from "./schema.js";
 import { checkShape } from "./shape.js";
 import { checkReferences } from "./refs.js";
+import { checkDeclarations, inDeclaredOrder } from "./declarations.js";
 import { checkGlyphs, type GlyphCoverage } from "./glyphs.js";
 import type { Diagnostic } from "./diagnostic.js";
 
-/** Validated plan data, each record with the file it came from (for later messages). */
+/** Validated plan data, in the order the plan declares; `files` says where each record came from. */
 export interface PlanData {
   edition: EditionData;
+  plan: PlanDeclaration;
+  booklet: BookletData;
   sdgs: SdgGoalData[];
   relatedPlans: RelatedPlanData[];
   policyAreas: PolicyAreaData[];
+  /** Every 重点施策, 政策 by 政策 in declared order. */
   policies: PolicyData[];
   projects: ProjectData[];
   districts: DistrictData[];
-  texts: Record<TextName, string>;
-  /** The source of each record, keyed "policy:1-1", "project:2", … */
-  sources: Map<string, YamlSource>;
+  /** Markdown texts of data/text/ by name (file name without .md). */
+  texts: Record<string, string>;
+  /** The data file of each record, keyed "policy:1-1", "project:2", "text:purpose", "edition" … */
+  files: Record<string, string>;
 }
 
 /** The outcome: data when there is no error; diagnostics (errors and warnings) always. */
@@ -30,18 +34,16 @@ export interface Validation {
   diagnostics: Diagnostic[];
 }
 
-function kindOfPath(file: string): YamlSource["kind"] | undefined {
-  if (/[\\/]policies[\\/]/.test(file)) return "policy";
-  if (/[\\/]projects[\\/]/.test(file)) return "project";
-  if (/[\\/]policy-areas[\\/]/.test(file)) return "policyArea";
-  if (/[\\/]districts[\\/]/.test(file)) return "district";
-  return undefined;
+/** A parsed file's value with the file it came from. */
+export interface Sourced<T> {
+  source: YamlSource;
+  value: T;
 }
 
 /** Validates loaded data; glyphs are checked against the booklet's fonts. */
 export function validate(loaded: LoadedData, glyphs: GlyphCoverage): Validation {
   const diagnostics = [...loaded.diagnostics];
-  const parsed: Array<{ source: YamlSource; value: unknown }> = [];
+  const parsed: Array<Sourced<unknown>> = [];
   for (const source of loaded.yaml) {
     const result = checkShape(source);
     diagnostics.push(...result.diagnostics);
@@ -49,25 +51,17 @@ export function validate(loaded: LoadedData, glyphs: GlyphCoverage): Validation 
   }
   diagnostics.push(...checkGlyphs(loaded, glyphs));
 
-  const of = <T>(kind: YamlSource["kind"]) =>
-    parsed.filter((p) => p.source.kind === kind).map((p) => ({ source: p.source, value: p.value as T }));
+  const of = <T>(kind: YamlSource["kind"]) => parsed.filter((p) => p.source.kind === kind) as Array<Sourced<T>>;
   const edition = of<EditionData>("edition")[0];
+  const plan = of<PlanDeclaration>("plan")[0];
+  const booklet = of<BookletData>("booklet")[0];
   const sdgs = of<{ goals: SdgGoalData[] }>("sdgs")[0];
   const plans = of<{ plans: RelatedPlanData[] }>("relatedPlans")[0];
-  const sources = new Map<string, YamlSource>();
-  const keyed = <T extends { id: string | number }>(kind: YamlSource["kind"], prefix: string) =>
-    of<T>(kind).map(({ source, value }) => {
-      sources.set(`${prefix}:${value.id}`, source);
-      return { source, value };
-    });
-  const policyAreas = keyed<PolicyAreaData>("policyArea", "policyArea");
-  const policies = keyed<PolicyData>("policy", "policy");
-  const projects = keyed<ProjectData>("project", "project");
-  const districts = keyed<DistrictData>("district", "district");
-  if (edition) sources.set("edition", edition.source);
-  if (plans) sources.set("relatedPlans", plans.source);
+  const policyAreas = of<PolicyAreaData>("policyArea");
+  const policies = of<PolicyData>("policy");
+  const projects = of<ProjectData>("project");
+  const districts = of<DistrictData>("district");
 
-  const texts = Object.fromEntries(loaded.markdown.map((m) => [m.name, m.text])) as Record<TextName, string>;
   for (const m of loaded.markdown) {
     if (!/^#\s+\S/.test(m.text.trimStart())) {
       diagnostics.push({
@@ -79,17 +73,18 @@ export function validate(loaded: LoadedData, glyphs: GlyphCoverage): Validation 
     }
   }
 
-  diagnostics.push(
-    ...checkReferences({
-      edition, plans, sdgs, policyAreas, policies, projects, districts,
-      fileStem: (s) => path.basename(s.file).replace(/\.ya?ml$/, ""),
-      incomplete: new Set([
-        ...loaded.yaml.filter((s) => !parsed.some((p) => p.source === s)).map((s) => s.kind),
-        // A file that did not even parse as YAML is not in loaded.yaml: tell by its folder.
-        ...loaded.diagnostics.filter((d) => d.severity === "error").map((d) => kindOfPath(d.file)).filter((k) => k !== undefined),
-      ]),
-    }),
-  );
+  // Kinds with a file that failed to read or parse: links into them are not reported (one error, not twenty).
+  const failed = new Set(loaded.yaml.filter((s) => !parsed.some((p) => p.source === s)).map((s) => s.file));
+  for (const d of loaded.diagnostics) if (d.severity === "error") failed.add(d.file);
+  const incomplete = new Set<YamlSource["kind"]>(loaded.yaml.filter((s) => failed.has(s.file)).map((s) => s.kind));
+  for (const file of failed) {
+    const kind = kindOfPath(file);
+    if (kind) incomplete.add(kind);
+  }
+
+  const input = { edition, plan, booklet, plans, sdgs, policyAreas, policies, projects, districts, incomplete, failed, texts: loaded.markdown };
+  diagnostics.push(...checkDeclarations(input));
+  diagnostics.push(...checkReferences(input));
 
   // A file whose shape is wrong is not read further: say so, so nobody takes the list as complete.
   for (const source of loaded.yaml.filter((s) => !parsed.some((p) => p.source === s))) {
@@ -101,21 +96,37 @@ export function validate(loaded: LoadedData, glyphs: GlyphCoverage): Validation 
     });
   }
 
-  if (diagnostics.some((d) => d.severity === "error") || !edition || !sdgs || !plans) return { diagnostics };
-  const byNumber = <T extends { id: string | number }>(a: T, b: T) =>
-    String(a.id).localeCompare(String(b.id), "ja", { numeric: true });
+  if (diagnostics.some((d) => d.severity === "error") || !edition || !plan || !booklet) return { diagnostics };
+  const ordered = inDeclaredOrder(plan.value, policyAreas, policies, projects, districts);
+  const files: Record<string, string> = { edition: edition.source.file, plan: plan.source.file, booklet: booklet.source.file };
+  if (plans) files.relatedPlans = plans.source.file;
+  for (const { source, value } of policyAreas) files[`policyArea:${value.id}`] = source.file;
+  for (const { source, value } of policies) files[`policy:${value.id}`] = source.file;
+  for (const { source, value } of projects) files[`project:${value.id}`] = source.file;
+  for (const { source, value } of districts) files[`district:${value.id}`] = source.file;
+  for (const m of loaded.markdown) files[`text:${m.name}`] = m.file;
   return {
     diagnostics,
     data: {
       edition: edition.value,
-      sdgs: sdgs.value.goals,
-      relatedPlans: plans.value.plans,
-      policyAreas: policyAreas.map((p) => p.value).sort(byNumber),
-      policies: policies.map((p) => p.value).sort(byNumber),
-      projects: projects.map((p) => p.value).sort(byNumber),
-      districts: districts.map((p) => p.value).sort((a, b) => a.order - b.order),
-      texts,
-      sources,
+      plan: plan.value,
+      booklet: booklet.value,
+      sdgs: sdgs?.value.goals ?? [],
+      relatedPlans: plans?.value.plans ?? [],
+      ...ordered,
+      texts: Object.fromEntries(loaded.markdown.map((m) => [m.name, m.text])),
+      files,
     },
   };
+}
+
+function kindOfPath(file: string): YamlSource["kind"] | undefined {
+  if (/(^|[\\/])policies[\\/]/.test(file)) return "policy";
+  if (/(^|[\\/])projects[\\/]/.test(file)) return "project";
+  if (/(^|[\\/])policy-areas[\\/]/.test(file)) return "policyArea";
+  if (/(^|[\\/])districts[\\/]/.test(file)) return "district";
+  if (/(^|[\\/])related-plans\.yaml$/.test(file)) return "relatedPlans";
+  if (/(^|[\\/])sdgs\.yaml$/.test(file)) return "sdgs";
+  if (/(^|[\\/])plan\.yaml$/.test(file)) return "plan";
+  return undefined;
 }

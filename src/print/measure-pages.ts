@@ -1,0 +1,53 @@
+// What does not fit, measured in the laid-out page (print media, the page's own width) before
+// printing: a fixed page whose content is taller than the page after flowing (it would be
+// clipped), and anything wider than the page — Chromium would shrink the whole booklet to fit
+// it. Runs in the page (self-contained); returns CSS pixels.
+
+/** One thing that does not fit: where it is (the page's name and data file) and by how much. */
+export interface PageMisfit {
+  name: string;
+  file?: string;
+  /** The start of its text, so staff can find it in the file. */
+  text?: string;
+  px: number;
+  axis: "vertical" | "horizontal";
+}
+
+/** In the page: every sheet taller than its page, and everything wider than the page or its sheet. */
+export function measurePages(): PageMisfit[] {
+  const out: PageMisfit[] = [];
+  const where = (el: Element) => {
+    const fit = el.closest<HTMLElement>("[data-fit]");
+    const file = el.closest<HTMLElement>("[data-fit-file]")?.dataset.fitFile;
+    const chapter = el.closest(".chapter")?.querySelector(".chapter-title__text")?.textContent ?? "";
+    return { name: fit?.dataset.fit ?? chapter, ...(file ? { file } : {}) };
+  };
+  const snippet = (el: Element) => (el.textContent ?? "").replace(/\s+/g, " ").trim().slice(0, 40);
+  const sheets = [...document.querySelectorAll<HTMLElement>(".sheet")].filter((s) => !s.closest(".how-to-read__mini"));
+  for (const sheet of sheets) {
+    const tall = sheet.scrollHeight - sheet.clientHeight;
+    if (tall > 1) {
+      // The block that sticks out: the first one whose bottom passes the page's.
+      const bottom = sheet.getBoundingClientRect().bottom;
+      const culprit = [...sheet.children].find((c) => c.getBoundingClientRect().bottom > bottom + 1) ?? sheet;
+      out.push({ ...where(sheet), text: snippet(culprit), px: tall, axis: "vertical" });
+    }
+  }
+  // Wider than the page: the deepest elements that stick out on the right (their ancestors
+  // only stick out because of them).
+  const limit = document.documentElement.clientWidth;
+  const wide = [...document.body.querySelectorAll<HTMLElement>("*")].filter((el) => {
+    if (el.closest(".how-to-read__mini, .visually-hidden, .draft-watermark, .divider__panel, .cover, .back-cover")) return false;
+    const box = el.getBoundingClientRect();
+    const sheet = el.closest<HTMLElement>(".sheet");
+    const right = sheet ? sheet.getBoundingClientRect().right : limit;
+    return box.width > 0 && box.right > right + 1;
+  });
+  const deepest = wide.filter((el) => !wide.some((other) => other !== el && el.contains(other)));
+  for (const el of deepest.slice(0, 20)) {
+    const sheet = el.closest<HTMLElement>(".sheet");
+    const right = sheet ? sheet.getBoundingClientRect().right : limit;
+    out.push({ ...where(el), text: snippet(el), px: el.getBoundingClientRect().right - right, axis: "horizontal" });
+  }
+  return out;
+}
