@@ -19,6 +19,7 @@ import { BINDINGS, EDITIONS, EDITION_JA, defaultOut, type Binding, type EditionN
 import { shinkyuTaisho } from "./diff/shinkyu.js";
 import { existsSync } from "node:fs";
 import { sweepStaleTempDirs } from "./write/temp-dirs.js";
+import { initPlan } from "./init/init-plan.js";
 
 /** Runs the CLI; returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -37,6 +38,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runDiff(rest);
       case "preview":
         return await runPreview(rest);
+      case "init":
+        return runInit(rest);
       case "schema":
         if (wantsHelp(rest)) return help("schema");
         for (const file of writeJsonSchemas()) console.log(file);
@@ -77,6 +80,22 @@ function parse(args: string[], options: OptionSpec): { values: Record<string, st
   } catch (err) {
     throw new UsageError(`オプションが正しくありません: ${(err as Error).message}`);
   }
+}
+
+function runInit(args: string[]): number {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: { city: { type: "string" }, title: { type: "string" }, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError(`オプションが正しくありません: ${(err as Error).message}`);
+  }
+  if (parsed.values.help) return help("init");
+  const [dir, ...extra] = parsed.positionals;
+  if (!dir || extra.length > 0 || !parsed.values.city) throw new UsageError("使い方: plan-press init フォルダ --city 市の名称 [--title 冊子の題名]\n例: plan-press init data-midorino --city みどり野市");
+  const files = initPlan({ dir, city: parsed.values.city, title: parsed.values.title });
+  console.log(`見本の計画をつくりました（${files.length} ファイル） → ${shown(path.resolve(dir))}`);
+  console.error(`次に、ファイルの（ ）の部分を書き換えて、plan-press check --data ${dir} で確かめ、plan-press build --data ${dir} で冊子をつくってください。`);
+  return 0;
 }
 
 function runCheck(args: string[]): number {

@@ -106,7 +106,7 @@ describe("the official booklet", () => {
     const html = readFileSync(out.replace(/\.pdf$/, ".html"), "utf8");
     expect(html).toContain(`data-page-of="policy-1-1">${result.pageLabels.get("policy-1-1")}<`);
     expect(result.blockedRequests).toEqual([]);
-    expect(result.overflows).toEqual([]);
+    expect(result.continued).toEqual(["重点プロジェクト1"]);
     expect(readdirSync(path.dirname(out)).filter((f) => f.includes(".tmp"))).toEqual([]);
   });
 

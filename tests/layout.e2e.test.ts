@@ -1,7 +1,7 @@
 // Page types and layout discipline: structure of the rendered HTML, a spread that does not fit,
 // the contact sheet, and the alt text of icons and maps in the tagged PDF.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -10,7 +10,7 @@ import { buildModel } from "../src/model/build-model.js";
 import { renderHtml } from "../src/render/render-html.js";
 import { fontFaces } from "../src/fonts.js";
 import { DATA, dataCopy, edit, hintedOut } from "./helpers/data-copy.js";
-import { run } from "./helpers/pdf-tools.js";
+import { labelOf, pageText, qpdfJson, run } from "./helpers/pdf-tools.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const html = renderHtml(buildModel(checkData(DATA).data!, { sdgIcon: () => undefined }), {
@@ -20,13 +20,13 @@ const count = (re: RegExp) => html.match(re)?.length ?? 0;
 
 describe("the rendered booklet HTML", () => {
   it("has every page type of the seed's 紙面イメージ", () => {
-    for (const anchor of ["ch-intro", "intro-purpose", "intro-period", "intro-management", "structure-chart", "structure-goals",
-      "ch-districts", "district-kita", "ch-projects", "project-1", "ch-matrix", "how-to-read", "area-1", "policy-7-4",
-      "ch-plans", "ch-appendix", "indicator-1-1-1", "back-cover"]) {
+    for (const anchor of ["ch-1", "text-purpose", "text-period", "text-management", "system-chart", "policy-goals",
+      "ch-3", "district-kita", "ch-4", "project-1", "matrix", "how-to-read", "area-1", "policy-7-4",
+      "ch-7", "ch-8", "indicator-notes", "indicator-1-1-1", "back-cover"]) {
       expect(html, anchor).toContain(`id="${anchor}"`);
     }
     for (const label of ["目指す姿", "現状と課題", "施策の展開方針", "重点的に取り組む事業", "成果指標", "SDGsゴール", "関連計画",
-      "プロジェクトに関する地域の実情・課題認識", "取組の方向性・目指す地域の姿", "数値目標", "基本的方向", "対応する施策の展開方針（総合計画）とKPI"]) {
+      "プロジェクトに関する地域の実情・課題認識", "取組の方向性・目指す地域の姿", "数値目標", "基本的方向", "対応する施策の展開方針と成果指標"]) {
       expect(html, label).toContain(label);
     }
   });
@@ -40,9 +40,9 @@ describe("the rendered booklet HTML", () => {
   });
 
   it("makes every 重点施策, 重点プロジェクト and 政策 divider a spread that starts on a left page; chapters on a right page", () => {
-    expect(count(/<article class="spread policy[^"]*" id="policy-[\d-]+" data-start="left"/g)).toBe(34);
-    expect(count(/<article class="spread project" id="project-\d" data-start="left"/g)).toBe(5);
-    expect(count(/class="chapter-title" id="ch-[a-z]+" data-start="right"/g)).toBe(8);
+    expect(count(/<article class="spread policy[^"]*" id="policy-[\d-]+" data-start="left" data-flow-spread /g)).toBe(34);
+    expect(count(/<article class="spread project" id="project-\d" data-start="left" data-flow-spread /g)).toBe(5);
+    expect(count(/class="chapter-title" id="ch-\d+" data-start="right"/g)).toBe(8);
     expect(count(/<article class="spread divider area-\d" id="area-\d" data-start="left"/g)).toBe(7);
   });
 
@@ -71,34 +71,28 @@ describe("SDGs icons", () => {
   });
 });
 
-describe("a spread whose content does not fit", () => {
+describe("a 重点施策 longer than its spread", () => {
   let out: string;
   let result: BuildResult;
-  let data: string;
+  const sentence = "本市の現状として、さまざまな課題が指摘されており、今後も継続的な取組が求められています。";
   beforeAll(async () => {
-    data = dataCopy();
-    const long = "本市の現状として、さまざまな課題が指摘されており、今後も継続的な取組が求められています。".repeat(30);
-    edit(data, "policies/2-4.yaml", /issues: \|\n/, `issues: |\n  ${long}\n\n`);
+    const data = dataCopy();
+    edit(data, "policies/2-4.yaml", /issues: \|\n/, `issues: |\n${`  ${sentence.repeat(6)}\n\n`.repeat(6)}`);
     out = hintedOut();
     result = await build({ dataDir: data, outFile: out, edition: "official", timeout: 120_000, strict: false });
   });
 
-  it("is reported with its policy and by how much, and does not shift the pages after it", () => {
-    expect(result.overflows).toHaveLength(1);
-    expect(result.overflows[0]!.name).toBe("重点施策 2-4（左ページ）");
-    expect(result.overflows[0]!.millimetres).toBeGreaterThan(20);
-    expect(result.overflows[0]!.file).toMatch(/policies\/2-4\.yaml$/);
-    expect(result.pageLabels.get("policy-2-5")).toBe(String(Number(result.pageLabels.get("policy-2-4")) + 2));
-  });
-
-  it("is an error with --strict, and the last good PDF stays", () => {
-    const before = readFileSync(out);
-    const cli = spawnSync("node", [path.join(ROOT, "bin/plan-press.js"), "build", "--data", data, "--out", out, "--strict"], { encoding: "utf8" });
-    expect(cli.status).toBe(1);
-    expect(cli.stderr).toContain("重点施策 2-4（左ページ）: 約");
-    expect(cli.stderr).toMatch(/policies\/2-4\.yaml の文章を短くしてください/);
-    expect(cli.stderr).toContain("--strict のため PDF は作成していません");
-    expect(readFileSync(out).equals(before)).toBe(true);
+  it("continues on the next spread under its heading marked （つづき）, nothing clipped, the pages after it moved on", () => {
+    expect(result.continued).toEqual(["重点施策 2-4"]);
+    const first = Number(result.pageLabels.get("policy-2-4"));
+    expect(Number(result.pageLabels.get("policy-2-5"))).toBe(first + 4);
+    const text = run("pdftotext", [out, "-"]).replace(/\s+/g, "");
+    expect(text.split(sentence).length - 1).toBe(36);
+    const { pagelabels } = qpdfJson(out);
+    const physical = Array.from({ length: result.pageCount }, (_, i) => i + 1).find((n) => labelOf(pagelabels, n) === String(first + 2))!;
+    expect(physical % 2).toBe(0);
+    const continued = pageText(out, physical).replace(/\s+/g, "");
+    expect(continued).toContain("2-4スポーツを楽しむ環境づくりの推進（つづき）");
   });
 
   it("carries the icons' and maps' alt text into the tagged PDF", () => {
@@ -115,5 +109,21 @@ describe("a spread whose content does not fit", () => {
     expect(cli.status).toBe(0);
     expect(readdirSync(dir).filter((f) => f.startsWith("page-"))).toHaveLength(result.pageCount);
     expect(existsSync(path.join(dir, "contact-sheet.png"))).toBe(true);
+  });
+});
+
+describe("a block taller than a whole page", () => {
+  it("fails the build with its file and the millimetres (exit 1), and the last good PDF stays", () => {
+    const data = dataCopy();
+    edit(data, "policies/2-4.yaml", /\nvision: >-\n(  .*\n)+/, `\nvision: >-\n  ${"誰もが身近な場所でスポーツに親しみ、".repeat(90)}\n`);
+    const dir = mkdtempSync(path.join(tmpdir(), "plan-press-tall-"));
+    const out = path.join(dir, "action-plan.pdf");
+    writeFileSync(out, "previous booklet");
+    const cli = spawnSync("node", [path.join(ROOT, "bin/plan-press.js"), "build", "--data", data, "--out", out], { encoding: "utf8" });
+    expect(cli.status).toBe(1);
+    expect(cli.stderr).toMatch(/ページに収まらない内容があります。PDF は作成していません（前回の PDF はそのままです）/);
+    expect(cli.stderr).toMatch(/重点施策 2-4（.*policies\/2-4\.yaml）: 「誰もが身近な場所で.*がページに収まらず、約 \d+ mm はみ出しています/);
+    expect(readFileSync(out, "utf8")).toBe("previous booklet");
+    expect(readdirSync(dir)).toEqual(["action-plan.pdf"]);
   });
 });

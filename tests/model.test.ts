@@ -42,11 +42,11 @@ describe("the plan model", () => {
     expect(row(after).cells[3]!.directions).toEqual([expect.stringMatching(/^方針3：/)]);
 
     const linked = (b: typeof before, project: number, basic: number) =>
-      b.projects.list[project - 1]!.basicDirections[basic - 1]!.directions.map((d) => d.label);
+      b.projects[project - 1]!.basicDirections[basic - 1]!.directions.map((d) => d.label);
     expect(linked(before, 1, 2)).toContain("1-3 方針3");
     expect(linked(after, 1, 2)).not.toContain("1-3 方針3");
     expect(linked(after, 4, 2)).toContain("1-3 方針3");
-    expect(after.projects.list[3]!.basicDirections[1]!.directions.find((d) => d.label === "1-3 方針3")!.kpis.length).toBeGreaterThan(0);
+    expect(after.projects[3]!.basicDirections[1]!.directions.find((d) => d.label === "1-3 方針3")!.kpis.length).toBeGreaterThan(0);
 
     const plan = (b: typeof before) => b.relatedPlans.find((p) => p.id === "tabunka")!.policies.map((p) => p.id);
     expect(plan(before)).not.toContain("1-3");

@@ -12,6 +12,7 @@ export const HELP: Record<string, string> = {
   plan-press diff    --from REF [--to DIR] [--out FILE]           新旧対照表（PDF）をつくる
   plan-press preview [--data DIR] [--edition NAME] [--port N]     編集しながら見るプレビュー（保存すると自動で更新）
   plan-press pages   [--pdf FILE] [--out DIR]                     ページの画像と一覧（コンタクトシート）をつくる
+  plan-press init    DIR --city NAME [--title TITLE]              新しい計画のデータの見本をつくる
   plan-press schema                                               エディタ用の JSON Schema を書き出す
   plan-press help [COMMAND]                                       説明を表示する
 
@@ -27,7 +28,7 @@ ${EDITIONS.map((e) => `                               ${e.padEnd(9)} ${EDITION_J
   --pdfx                     （print）Ghostscript で CMYK の PDF/X-3 にも変換する（…-pdfx.pdf。印刷所に渡すファイル）
   --browser-ws-endpoint URL  起動済みのChrome（ws://…）で印刷する
   --timeout SECONDS          ブラウザの起動・読込・印刷の待ち時間（既定: 120）
-  --strict                   ページに収まらない内容をエラーにする（既定は警告）
+  --strict                   警告も（エラーと同じく）PDF をつくらない理由にする
   --watch                    データ・テンプレート・スタイルの保存のたびに作り直す（Ctrl-C で終了）
   --changes-since REF        （draft のみ）REF（git のリビジョンか古いデータのフォルダ）からの変更に印を付け、
                              目次の次に変更箇所の一覧（ページ付き）を載せる。例: --changes-since HEAD
@@ -68,6 +69,15 @@ ${EDITIONS.map((e) => `                               ${e.padEnd(9)} ${EDITION_J
   -h, --help   この説明
 
 page-001.png … と contact-sheet.png を書き出します。全体の見た目の確認に使います。`,
+  init: `plan-press init — 新しい計画のデータの見本（そのまま冊子をつくれる最小の計画）をつくります
+
+  DIR            つくるフォルダ（まだないフォルダか、空のフォルダ）
+  --city NAME    市の名称（表紙・奥付に使います）
+  --title TITLE  冊子の題名（既定: 市の名称＋総合計画）
+  -h, --help     この説明
+
+政策1つ・重点施策1つ・文章の章1つの計画を、日本語の説明付きで書き出します（地区・重点プロジェクトなし）。
+plan-press build --data DIR で冊子をつくれます。ファイルの（ ）の部分を書き換えて使ってください。`,
   schema: `plan-press schema — schema/*.schema.json を書き出します
 
 YAMLファイル先頭の「# yaml-language-server: $schema=…」の行により、VS Code が項目の候補と誤りを表示します。`,

@@ -190,6 +190,13 @@ function parseYaml(file: string, kind: FileKind, text: string, diagnostics: Diag
     diagnostics.push({ ...fileProblem(file, `入れ子が深すぎます（${deep.depth} 段以上）`, YAML_HINTS.RESOURCE_EXHAUSTION!, "nesting too deep"), line: deep.line });
     return undefined;
   }
+  // Counted in the text before parsing: the parser itself takes seconds and a deep stack on a
+  // list of a million items.
+  const separators = countSeparators(text);
+  if (separators > MAX_LIST_ITEMS * 10) {
+    diagnostics.push(fileProblem(file, `一覧の項目が多すぎます（約 ${separators.toLocaleString("ja-JP")} 件。上限 ${MAX_LIST_ITEMS.toLocaleString("ja-JP")} 件）`, "計画のデータ以外の内容が入っていないか確認してください。", "list too long"));
+    return undefined;
+  }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
   // Only the first syntax error: the ones after it are usually its echoes.
@@ -227,6 +234,14 @@ function parseYaml(file: string, kind: FileKind, text: string, diagnostics: Diag
 
 /** No list in plan data comes near this; the schema's own limits are far lower. */
 const MAX_LIST_ITEMS = 1000;
+
+/** Commas and block-list dashes: an upper bound on the items of all lists in a YAML text. */
+function countSeparators(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf(","); i !== -1; i = text.indexOf(",", i + 1)) n++;
+  for (const m of text.matchAll(/^\s*- /gm)) n += m ? 1 : 0;
+  return n;
+}
 
 function longList(doc: Document.Parsed, lines: LineCounter): { count: number; line: number } | undefined {
   let found: { count: number; line: number } | undefined;

@@ -25,7 +25,7 @@ export interface PartSources {
 }
 
 /** Parts in print order, the TOC tree (bookmarks follow it), where page 1 is, and the running heads. */
-export function bookletParts(data: PlanData, views: PartSources): Pick<Booklet, "parts" | "toc" | "firstBodyAnchor" | "pageNames" | "whereIs"> {
+export function bookletParts(data: PlanData, views: PartSources): Pick<Booklet, "parts" | "toc" | "firstBodyAnchor" | "pageNames" | "whereIs" | "anchors"> {
   const { terms } = views;
   const counts: DataCounts = {
     policyAreas: views.policyAreas.length,
@@ -80,7 +80,9 @@ export function bookletParts(data: PlanData, views: PartSources): Pick<Booklet, 
   if (views.changes && tocAt < 0) parts.splice(parts[0]?.kind === "cover" ? 1 : 0, 0, { kind: "change-list" });
   const firstBody = parts.find((p): p is ChapterView => p.kind === "chapter" && !p.front);
   if (!firstBody) throw new PlanPressError("冊子に本文の章が1つもありません。booklet.yaml の parts に、目次（toc）の後の章を加えてください。");
-  return { parts, toc, firstBodyAnchor: firstBody.anchor, pageNames, whereIs };
+  const flat = (entries: TocEntry[]): string[] => entries.flatMap((e) => [e.anchor, ...flat(e.children)]);
+  const anchors = [...flat(toc), ...(parts.some((p) => p.kind === "back-cover") ? ["back-cover"] : [])];
+  return { parts, toc, firstBodyAnchor: firstBody.anchor, pageNames, whereIs, anchors };
 
   function content(item: ContentItem): ContentView[] {
     if (typeof item !== "string") return [{ kind: "text", section: section(item.text, `text-${item.text}`) }];

@@ -257,6 +257,8 @@ export interface Booklet {
   toc: TocEntry[];
   /** The anchor that opens body page 1 (the first chapter after the TOC). */
   firstBodyAnchor: string;
+  /** Every anchor the print stage must find in the PDF (chapters, sections, spreads, the back cover). */
+  anchors: string[];
   /** The 計画の体系 views, shared by the system chart, the matrix and the goals list. */
   policyAreas: PolicyAreaView[];
   projects: ProjectView[];

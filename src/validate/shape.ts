@@ -100,6 +100,11 @@ function received(input: unknown): string {
   return s.length > 30 ? `${s.slice(0, 30)}…` : s;
 }
 
+/** Fields of older data formats: what to do instead. */
+const RETIRED: Record<string, string> = {
+  "district.order": "地区の掲載順は、plan.yaml の districts の順になりました。order の行を削除し、plan.yaml の districts に地区の ID を掲載順に書いてください。",
+};
+
 function toDiagnostic(source: YamlSource, schema: z.ZodType, issue: Issue, root: unknown): Diagnostic {
   const path = issue.path as PropertyKey[];
   const label = describeField(schema, path);
@@ -158,9 +163,9 @@ function toDiagnostic(source: YamlSource, schema: z.ZodType, issue: Issue, root:
       keyPos = true;
       message = `「${issue.keys.join("」「")}」という項目はありません`;
       // 「project:1」 read as one name: the colon needs a space after it.
-      hint = /:\S/.test(key)
+      hint = RETIRED[`${source.kind}.${key}`] ?? (/:\S/.test(key)
         ? `コロン（:）の後に半角スペースを入れてください（「${key.replace(":", ": ")}」）。`
-        : "項目名のつづりを確認してください。VS Code では候補が表示されます（ファイル先頭の yaml-language-server の行）。";
+        : "項目名のつづりを確認してください。VS Code では候補が表示されます（ファイル先頭の yaml-language-server の行）。");
       break;
     }
     case "invalid_union":
