@@ -264,7 +264,7 @@ export interface Booklet {
   projects: ProjectView[];
   districts: DistrictView[];
   matrix: { projects: Array<{ id: number; name: string; nameLines: string[] }>; rows: MatrixRow[] };
-  /** 「7の政策と34の重点施策」: counts said in the data's own terms (captions, alt text). */
+  /** 「Nの政策とMの重点施策」: counts said in the data's own terms (captions, alt text). */
   counts: { policyAreas: number; policies: number; projects: number };
   /** The first 重点施策 without change-mark ids, drawn as the 各ページの見方 miniature. */
   howToRead?: PolicyView;

@@ -156,7 +156,7 @@ const colour = z.string().regex(/^#[0-9A-Fa-f]{6}$/);
 export const policyArea = z
   .object({
     id: areaId.describe("政策番号（1〜99）"),
-    name: text("政策の名称（例: 子育て・教育政策）"),
+    name: text("政策の名称（例: ○○政策）"),
     goal: text("政策のゴール"),
     policies: list(policyId, 60).describe("この政策の重点施策の番号（掲載順。policies/番号.yaml）"),
     color: colour.optional().describe("政策の色（#RRGGBB）。白い文字との明暗比が 4.5:1 以上の濃い色にします。省略すると自動で決めます"),
@@ -197,7 +197,7 @@ export const project = z
 export const district = z
   .object({
     id: id("地区ID（半角英小文字）"),
-    name: text("地区名（例: 北地区）"),
+    name: text("地区名（例: 中央地区）"),
     features: markdown("地区の特性"),
     vision: text("地区の将来像"),
     initiatives: list(text("取組"), 30).default([]).describe("主な取組"),
