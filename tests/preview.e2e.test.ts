@@ -72,13 +72,17 @@ describe("plan-press preview", () => {
     await page.waitForFunction(() => document.querySelector<HTMLElement>(".preview-overlay")!.hidden, { timeout: 15_000 });
   });
 
-  it("marks a 重点施策 page whose text no longer fits, with how much", async () => {
+  it("continues a 重点施策 whose text grew onto the next spread, as the PDF will, and marks only what cannot flow", async () => {
     const long = "  市民の健康づくりを地域全体で支える取組を、これまで以上に多くの主体とともに進める必要があります。".repeat(10);
     edit(data, "policies/2-1.yaml", /^issues: \|\n/m, `issues: |\n${long}\n\n${long}\n\n${long}\n\n`);
+    await page.waitForFunction(() => document.getElementById("policy-2-1")?.nextElementSibling?.classList.contains("spread--continued"), { timeout: 15_000 });
+    expect(await page.$("[data-preview-overflow]")).toBeNull();
+    edit(data, "policies/2-1.yaml", /\nvision: >-\n/, `\nvision: >-\n  ${"誰もが健康で生き生きと暮らし、".repeat(120)}\n`);
     await page.waitForFunction(() => document.querySelector("[data-preview-overflow]") !== null, { timeout: 15_000 });
     const message = await page.$eval("[data-preview-overflow]", (el) => (el as HTMLElement).dataset.previewOverflow);
     expect(message).toMatch(/約 \d+ mm はみ出し/);
-    expect(await page.$eval("[data-preview-overflow]", (el) => el.closest("article")?.id)).toBe("policy-2-1");
+    // The divider lists each 目指す姿 too: both pages are marked.
+    expect(await page.$$eval("[data-preview-overflow]", (all) => all.map((el) => el.closest<HTMLElement>("[data-fit]")?.dataset.fit))).toEqual(["政策2 の扉", "重点施策 2-1"]);
   });
 
   it("answers only this machine's browser and only the booklet's own files", async () => {

@@ -46,6 +46,13 @@ export function previewClient(flow: () => unknown): void {
    * page, whose spreads the balancing has rearranged), a few levels deep.
    */
   function patch(live: Element, before: Element, after: Element, depth: number): void {
+    // A flowed spread was rearranged in place (and may have continuations after it): it is
+    // replaced whole and flowed again.
+    if (before.hasAttribute("data-flow-spread")) {
+      while (live.nextElementSibling?.classList.contains("spread--continued")) live.nextElementSibling.remove();
+      live.replaceWith(document.importNode(after, true));
+      return;
+    }
     const sameShell = before.tagName === after.tagName && before.children.length === after.children.length &&
       before.attributes.length === after.attributes.length && [...before.attributes].every((a) => after.getAttribute(a.name) === a.value);
     if (!sameShell || depth > 3 || live.children.length !== before.children.length) {
