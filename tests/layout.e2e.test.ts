@@ -71,13 +71,17 @@ describe("SDGs icons", () => {
   });
 });
 
-describe("a 重点施策 longer than its spread", () => {
+describe("a 重点施策 longer than its spread, with long unbroken strings and inline code", () => {
   let out: string;
   let result: BuildResult;
   const sentence = "本市の現状として、さまざまな課題が指摘されており、今後も継続的な取組が求められています。";
+  const run60 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01234567";
+  const url = "https://www.example.lg.jp/kurashi/sports/shisetsu/riyou/toukei/2024/nendobetsu/index.html?from=plan&year=2024";
   beforeAll(async () => {
     const data = dataCopy();
-    edit(data, "policies/2-4.yaml", /issues: \|\n/, `issues: |\n${`  ${sentence.repeat(6)}\n\n`.repeat(6)}`);
+    edit(data, "policies/2-4.yaml", /issues: \|\n/, `issues: |\n${`  ${sentence.repeat(6)}\n\n`.repeat(6)}  手続は \`shisetsu-yoyaku\` で検索してください。\n\n`);
+    edit(data, "policies/2-4.yaml", /^title: (.*)$/m, `title: $1${run60}`);
+    edit(data, "policies/2-4.yaml", /(indicators:\n      - name: [^\n]*)/, `$1 ${url}`);
     out = hintedOut();
     result = await build({ dataDir: data, outFile: out, edition: "official", timeout: 120_000, strict: false });
   });
@@ -86,13 +90,24 @@ describe("a 重点施策 longer than its spread", () => {
     expect(result.continued).toContain("重点施策 2-4");
     const first = Number(result.pageLabels.get("policy-2-4"));
     expect(Number(result.pageLabels.get("policy-2-5"))).toBe(first + 4);
-    const text = run("pdftotext", [out, "-"]).replace(/\s+/g, "");
+    // Read inside the outer margins: the thumb tab's vertical 「政策2」 would fall into lines of text.
+    const text = run("pdftotext", ["-x", "40", "-y", "0", "-W", "515", "-H", "842", out, "-"]).replace(/\s+/g, "");
     expect(text.split(sentence).length - 1).toBe(36);
     const { pagelabels } = qpdfJson(out);
     const physical = Array.from({ length: result.pageCount }, (_, i) => i + 1).find((n) => labelOf(pagelabels, n) === String(first + 2))!;
     expect(physical % 2).toBe(0);
     const continued = pageText(out, physical).replace(/\s+/g, "");
-    expect(continued).toContain("2-4スポーツを楽しむ環境づくりの推進（つづき）");
+    expect(continued).toContain(`2-4スポーツを楽しむ環境づくりの推進${run60}（つづき）`);
+  });
+
+  it("wraps long runs instead of shrinking the pages, and sets inline code in the booklet's fonts", async () => {
+    const { PDFDocument } = await import("pdf-lib");
+    const { printedScale } = await import("../src/print/print-scale.js");
+    expect(printedScale(await PDFDocument.load(readFileSync(out)))).toBeCloseTo(1, 3);
+    const text = run("pdftotext", [out, "-"]).replace(/\s+/g, "");
+    expect(text).toContain(url);
+    expect(text).toContain("手続はshisetsu-yoyakuで検索してください。");
+    for (const row of run("pdffonts", [out]).trim().split("\n").slice(2)) expect(row).toMatch(/^[A-Z]{6}\+BIZUDP(Gothic|Mincho)-/);
   });
 
   it("carries the icons' and maps' alt text into the tagged PDF", () => {

@@ -15,23 +15,27 @@ export interface GlyphCoverage {
   fontName: string;
 }
 
-/** Coverage of the text face (the first face: every body character is set in it). */
+/**
+ * Coverage of every face of the booklet: a character is printable only if all of them have it
+ * (the same text may be set in Gothic, bold or Mincho — 目指す姿 — and a face without it falls
+ * back to a system font that the print stage refuses).
+ */
 export function glyphCoverage(faces: FontFace[]): GlyphCoverage {
-  const face = faces[0]!;
-  let font: { hasGlyphForCodePoint(cp: number): boolean; familyName: string };
-  try {
-    font = fontkit.openSync(face.file) as unknown as typeof font;
-  } catch (cause) {
-    throw new FontError(`フォントファイルを読めません: ${face.file}`, { cause });
-  }
+  const fonts = faces.map((face) => {
+    try {
+      return fontkit.openSync(face.file) as unknown as { hasGlyphForCodePoint(cp: number): boolean; familyName: string };
+    } catch (cause) {
+      throw new FontError(`フォントファイルを読めません: ${face.file}`, { cause });
+    }
+  });
   const cache = new Map<number, boolean>();
   return {
-    fontName: font.familyName,
+    fontName: [...new Set(fonts.map((f) => f.familyName))].join("・"),
     has(cp) {
       // Line ends and tabs are layout, not glyphs.
       if (cp === 0x0a || cp === 0x09) return true;
       let ok = cache.get(cp);
-      if (ok === undefined) cache.set(cp, (ok = font.hasGlyphForCodePoint(cp)));
+      if (ok === undefined) cache.set(cp, (ok = fonts.every((f) => f.hasGlyphForCodePoint(cp))));
       return ok;
     },
   };
