@@ -11,6 +11,17 @@ export interface ValueView {
   yearFull: string;
 }
 
+/** A photo or illustration from the data's images folder, as the page references it. */
+export interface ImageView {
+  /** URL relative to the written HTML. */
+  src: string;
+  /** Required alternative text (tagged as the Figure's /Alt). */
+  alt: string;
+  /** Pixel size, for the layout's aspect ratio. */
+  width: number;
+  height: number;
+}
+
 /** 成果指標 as printed on a policy page and in the 資料編. */
 export interface IndicatorView {
   /** Change-mark id prefix (model/change-keys.ts); "" in the 各ページの見方 miniature. */
@@ -210,6 +221,10 @@ export interface EditionView {
   timeline: { years: Array<{ era: string; western: string }>; bars: Array<{ label: string; period: string; years: string; start: number; span: number; current: boolean }> };
   keywords: string[];
   sampleContent: string;
+  /** The city's emblem (市章) for the cover, when the data has one. */
+  emblem?: ImageView;
+  /** A key visual (photo or illustration) for the cover, when the data has one. */
+  keyVisual?: ImageView;
 }
 
 /** What a chapter holds, in order: a Markdown text or a part generated from the data. */
