@@ -25,6 +25,9 @@ import { changesSince, type RevisionChanges } from "./diff/revision-changes.js";
 import { convertToPdfx, type OutputIntent } from "./finish/pdfx.js";
 import { finishWebParts } from "./finish/web-files.js";
 import { writeWebFolder, type WebFolder } from "./write/web-folder.js";
+import { makeTempDir } from "./write/temp-dirs.js";
+import { webImageCopies } from "./render/downsample.js";
+import { resolutionProblems } from "./print/image-resolution.js";
 
 export interface BuildOptions {
   dataDir: string;
@@ -121,7 +124,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // Before a minute of printing: the output must be writable; a killed run's leftovers go.
   removeStaleTemporaries(outFile);
   ensureWritable(outFile);
-  const html = renderHtml(booklet, { htmlDir: path.dirname(htmlFile), fonts, edition: options.edition });
+  // The web edition prints smaller copies of the images (removed with their folder when the build ends).
+  const webImages = options.edition === "web" && Object.keys(booklet.images).length > 0 ? makeTempDir("web") : undefined;
+  const imageFiles = webImages ? await webImageCopies(booklet.images, webImages.dir) : undefined;
+  const imageCopies = webImages ? [webImages.dir] : [];
+  const html = renderHtml(booklet, { htmlDir: path.dirname(htmlFile), fonts, edition: options.edition, imageFiles });
   done("render", `${Math.round(html.length / 1024)} KB`);
 
   // Chromium loads the source HTML from a temporary file beside the output, so relative asset
@@ -144,7 +151,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         printed = await raceGone(browser, printBooklet(browser, {
           htmlFile: sourceHtml, html, timeout: options.timeout, firstBodyAnchor: booklet.firstBodyAnchor, hint: readHint(hintFile),
           fontFamilies: [...new Set(fonts.map((f) => f.family))],
-          allowedFiles: [...fonts.map((f) => f.file), path.join(PROJECT_ROOT, "assets")],
+          // The page may load its fonts, the project's assets and the data's own images, nothing else.
+          allowedFiles: [...fonts.map((f) => f.file), path.join(PROJECT_ROOT, "assets"), ...Object.values(booklet.images), ...imageCopies],
           ...(options.edition === "print" ? { padTo: BINDINGS[options.binding ?? validation.data.edition.binding], padBefore: "back-cover" } : {}),
           ...(options.edition === "web" ? { partsAt: booklet.toc.filter((c) => !c.front).map((c) => c.anchor) } : {}),
         }));
@@ -159,6 +167,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       }
     }
     done("print", `${printed.doc.getPageCount()} ページ、印刷 ${printed.prints} 回`);
+    const resolution = resolutionProblems(printed.images, options.edition, (name) => validation.data!.images[name]?.file);
+    validation.diagnostics.push(...resolution.filter((d) => d.severity === "warning"));
+    if (resolution.some((d) => d.severity === "error")) throw new DataError(resolution);
 
     const e = validation.data.edition;
     const info: DocumentInfo = {
@@ -213,6 +224,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   } finally {
     options.signal?.removeEventListener("abort", closeOnAbort);
     rmSync(sourceHtml, { force: true });
+    webImages?.dispose();
     if (!options.browserHolder) await browser?.close();
   }
 }

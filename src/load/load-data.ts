@@ -10,6 +10,8 @@ import { cleanText, codePointLabel, reasonJa, type TextFix } from "./text-hygien
 import { displayPath, lineColumn, nodePath } from "./source.js";
 import { YAML_HINTS, fileProblem, tooDeep, unclosedOpener, yamlProblem } from "./yaml-problems.js";
 import { fileType, readDataFile } from "./read-file.js";
+import { folderFiles, unread } from "./folders.js";
+import { loadAssets, type Assets } from "./load-assets.js";
 
 /** A parsed YAML data file. */
 export interface YamlSource {
@@ -29,7 +31,7 @@ export interface MarkdownSource {
 }
 
 /** Everything read from the data folder, plus the problems met while reading it. */
-export interface LoadedData {
+export interface LoadedData extends Assets {
   dataDir: string;
   yaml: YamlSource[];
   markdown: MarkdownSource[];
@@ -53,6 +55,8 @@ const FOLDERS: Array<[string, FileKind]> = [
 ];
 /** Markdown texts (data/text/NAME.md), placed by booklet.yaml. */
 const TEXT_FOLDER = "text";
+/** Figures (YAML and CSV), maps (GeoJSON) and images (PNG, JPEG): src/load/load-assets.ts. */
+const ASSET_FOLDERS = ["figures", "maps", "images"];
 
 // A prose chapter of a plan is a few thousand characters; a 100,000-line file is a paste error
 // that would print as a thousand pages.
@@ -77,7 +81,7 @@ export function loadData(dataDir: string, cache?: LoadCache): LoadedData {
   const diagnostics: Diagnostic[] = [];
   const yaml: YamlSource[] = [];
   const markdown: MarkdownSource[] = [];
-  const done = () => ({ dataDir, yaml, markdown, diagnostics });
+  const done = (): LoadedData => ({ dataDir, yaml, markdown, diagnostics, csv: [], maps: [], images: [] });
 
   const type = fileType(dataDir);
   if (type !== "フォルダ") {
@@ -115,20 +119,11 @@ export function loadData(dataDir: string, cache?: LoadCache): LoadedData {
     if (entries.has(name)) loadYaml(abs, kind);
     else if (required) diagnostics.push(fileProblem(displayPath(abs), "ファイルがありません", MISSING_HINT[name]!, `${name} missing`));
   }
-  const folderFiles = (folder: string, ext: string) => {
-    const dir = path.join(dataDir, folder);
-    if (!entries.has(folder)) return [];
-    const kind = fileType(dir);
-    if (kind !== "フォルダ") {
-      diagnostics.push(fileProblem(displayPath(dir), `フォルダであるべき場所が${kind === "file" ? "ファイル" : kind}になっています`, `${folder} という名前のフォルダにしてください。`, "not a folder"));
-      return [];
-    }
-    const names = readdirSync(dir).filter((n) => !n.startsWith(".")).sort(naturalOrder);
-    for (const n of names.filter((n) => !n.endsWith(ext))) diagnostics.push(unread(path.join(dir, n), ext));
-    return names.filter((n) => n.endsWith(ext)).map((n) => path.join(dir, n));
-  };
-  for (const [folder, kind] of FOLDERS) for (const abs of folderFiles(folder, ".yaml")) loadYaml(abs, kind);
-  for (const abs of folderFiles(TEXT_FOLDER, ".md")) {
+  for (const [folder, kind] of FOLDERS) for (const abs of folderFiles(dataDir, entries, folder, [".yaml"], diagnostics)) loadYaml(abs, kind);
+  // figures/ holds YAML (the figure) and CSV (its values, read with the other assets).
+  for (const abs of folderFiles(dataDir, entries, "figures", [".yaml", ".csv"], []).filter((f) => f.endsWith(".yaml"))) loadYaml(abs, "figure");
+  const assets = loadAssets(dataDir, root, entries, diagnostics);
+  for (const abs of folderFiles(dataDir, entries, TEXT_FOLDER, [".md"], diagnostics)) {
     const file = displayPath(abs);
     const raw = readDataFile(abs, root, file, diagnostics);
     if (raw === undefined) continue;
@@ -140,24 +135,9 @@ export function loadData(dataDir: string, cache?: LoadCache): LoadedData {
     markdown.push(cleanMarkdown(path.basename(abs, ".md"), file, raw, diagnostics));
   }
   // Anything else in the data folder is read by nothing: say so, so nobody believes it printed.
-  const known = new Set([...SINGLE_FILES.map(([n]) => n), ...FOLDERS.map(([n]) => n), TEXT_FOLDER]);
-  for (const name of [...entries].filter((n) => !n.startsWith(".") && !known.has(n)).sort()) diagnostics.push(unread(path.join(dataDir, name), ""));
-  return done();
-}
-
-/** A warning for a file or folder that plan-press does not read, with what it probably meant. */
-function unread(abs: string, ext: string): Diagnostic {
-  const name = path.basename(abs);
-  const type = fileType(abs);
-  const what = type === "file" ? "ファイル" : type === "missing" ? "リンク" : type;
-  let hint = "不要なら削除するか、データのフォルダの外に移してください（README の「データの構成」）。";
-  if (ext === ".yaml" && /\.yml$/i.test(name)) hint = `拡張子を .yaml にしてください（${name.replace(/\.yml$/i, ".yaml")}）。`;
-  else if (ext && name.toLowerCase().endsWith(ext) && name !== name.toLowerCase()) hint = `拡張子を小文字の ${ext} にしてください。`;
-  else if (ext === ".md" && /\.(markdown|txt)$/i.test(name)) hint = `拡張子を .md にしてください（${name.replace(/\.[^.]+$/, ".md")}）。`;
-  return {
-    severity: "warning", file: displayPath(abs), line: 1, column: 1, field: "",
-    message: `この${what}は読み込まれません（冊子に使われません）`, hint, en: "file or folder not read by plan-press",
-  };
+  const known = new Set([...SINGLE_FILES.map(([n]) => n), ...FOLDERS.map(([n]) => n), TEXT_FOLDER, ...ASSET_FOLDERS]);
+  for (const name of [...entries].filter((n) => !n.startsWith(".") && !known.has(n)).sort()) diagnostics.push(unread(path.join(dataDir, name), []));
+  return { ...done(), ...assets };
 }
 
 /** A Markdown text cleaned of characters that must not print, each fix and any HTML reported. */
@@ -255,10 +235,6 @@ function longList(doc: Document.Parsed, lines: LineCounter): { count: number; li
   return found;
 }
 
-/** "1-10" after "1-9": file order follows policy numbers, not character codes. */
-function naturalOrder(a: string, b: string): number {
-  return a.localeCompare(b, "ja", { numeric: true });
-}
 
 /** Cleans every string scalar in place and reports each fix at its place in the file. */
 function cleanYaml(source: YamlSource): Diagnostic[] {

@@ -10,6 +10,15 @@ export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 /** The file's text (BOM and CRLF removed), or undefined with the reason in `diagnostics`. */
 export function readDataFile(abs: string, root: string, file: string, diagnostics: Diagnostic[]): string | undefined {
+  const bytes = readDataBytes(abs, root, file, diagnostics, MAX_FILE_BYTES);
+  return bytes && decode(bytes, (message, hint, en) => {
+    diagnostics.push(fileProblem(file, message, hint, en));
+    return undefined;
+  });
+}
+
+/** The file's bytes (at most `limit`), or undefined with the reason in `diagnostics`. */
+export function readDataBytes(abs: string, root: string, file: string, diagnostics: Diagnostic[], limit: number): Buffer | undefined {
   const problem = (message: string, hint: string, en: string) => {
     diagnostics.push(fileProblem(file, message, hint, en));
     return undefined;
@@ -40,13 +49,14 @@ export function readDataFile(abs: string, root: string, file: string, diagnostic
     fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK);
     if (!fstatSync(fd).isFile()) return problem("ファイルであるべき場所が特殊なファイルになっています", "計画のデータのファイルを置いてください。", "not a regular file");
     // Read at most one byte more than allowed, whatever the size says (some files report 0).
-    const chunk = Buffer.alloc(MAX_FILE_BYTES + 1);
+    const chunk = Buffer.alloc(limit + 1);
     let length = 0;
     for (let n = 1; n > 0 && length < chunk.length; length += n) n = readSync(fd, chunk, length, chunk.length - length, null);
-    if (length > MAX_FILE_BYTES) {
-      return problem(`ファイルが大きすぎます（${Math.round(length / 1024)} KB 以上）`, "計画のデータ以外の内容が入っていないか確認してください（上限 2 MB）。", "file too large");
+    if (length > limit) {
+      const mb = Math.round(limit / 1024 / 1024);
+      return problem(`ファイルが大きすぎます（${mb} MB を超えています）`, `計画のデータ以外の内容が入っていないか確認してください（上限 ${mb} MB）。`, "file too large");
     }
-    return decode(chunk.subarray(0, length), problem);
+    return chunk.subarray(0, length);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const what = code === "EACCES" || code === "EPERM" ? "読む権限がありません" : code === "EISDIR" ? "フォルダです" : code ?? "error";

@@ -14,6 +14,8 @@ import {
 import { areaColours } from "./palette.js";
 import { editionView } from "./edition-view.js";
 import { bookletParts } from "./parts.js";
+import { numberFigures } from "./figures.js";
+import { trendOf } from "./trend.js";
 
 /** Options that do not come from the data: which SDG icon files exist, what changed. */
 export interface ModelOptions {
@@ -61,6 +63,7 @@ export function buildModel(data: PlanData, options: ModelOptions): Booklet {
             direction: ind.direction, directionMark: DIRECTION_MARK[ind.direction] ?? "",
             cumulative: ind.cumulative, definition: ind.definition, calculation: ind.calculation,
             rationale: ind.rationale, policyId: policy.id, policyTitle: policy.title, directionLabel: label,
+            ...optional("trend", trendOf(ind, style)),
           };
         }),
       };
@@ -74,6 +77,7 @@ export function buildModel(data: PlanData, options: ModelOptions): Booklet {
       }),
       relatedPlans: policy.relatedPlans.map((id) => planRef(plansById.get(id)!)),
       pageName: `area-${area.id}`,
+      color: colours[data.policyAreas.indexOf(area)]!,
     };
   };
   const policies = data.policies.map(policyView);
@@ -89,7 +93,7 @@ export function buildModel(data: PlanData, options: ModelOptions): Booklet {
     situation: project.situation, aim: project.aim,
     targets: project.targets.map((t, k) => {
       const digits = Math.max(t.baseline.digits, t.target.digits);
-      return { key: projectTargetKey(project.id, k + 1), name: t.name, unit: t.unit, baseline: value(t.baseline, digits), target: value(t.target, digits) };
+      return { key: projectTargetKey(project.id, k + 1), name: t.name, unit: t.unit, baseline: value(t.baseline, digits), target: value(t.target, digits), ...optional("trend", trendOf(t, style)) };
     }),
     basicDirections: project.basicDirections.map((b, i) => ({
       key: basicDirectionKey(project.id, i + 1), number: i + 1, title: b.title, overview: b.overview,
@@ -100,7 +104,7 @@ export function buildModel(data: PlanData, options: ModelOptions): Booklet {
 
   const districts: DistrictView[] = data.districts.map((d, i) => ({
     key: districtKey(d.id), source: fileOf(`district:${d.id}`), id: d.id, anchor: `district-${d.id}`, name: d.name, features: d.features, vision: d.vision,
-    initiatives: d.initiatives, cells: d.map?.cells ?? [], colorIndex: i % 11,
+    initiatives: d.initiatives, cells: d.map?.cells ?? [], colorIndex: i % 11, ...optional("shape", data.districtShapes?.[d.id]),
   }));
 
   const relatedPlans: RelatedPlanView[] = data.relatedPlans.map((p) => ({
@@ -109,13 +113,15 @@ export function buildModel(data: PlanData, options: ModelOptions): Booklet {
     projects: data.projects.filter((pr) => pr.relatedPlans.includes(p.id)).map((pr) => ({ id: pr.id, anchor: `project-${pr.id}` })),
   }));
   const indicators = policies.flatMap((p) => p.directions.flatMap((d) => d.indicators));
-  const edition = editionView(data.edition);
+  const edition = editionView(data.edition, data.images);
   const structure = bookletParts(data, { edition, terms, policyAreas, projects, districts, relatedPlans, indicators, changes: options.changes !== undefined });
 
   return {
     edition,
     terms,
     ...structure,
+    figures: numberFigures(data, structure.parts),
+    images: Object.fromEntries(Object.values(data.images).map((i) => [i.name, i.abs])),
     policyAreas,
     projects,
     districts,
@@ -184,6 +190,11 @@ function changeList(changes: NonNullable<ModelOptions["changes"]>): ChangeListVi
     group.items.push({ item: row.item, id: row.key });
   }
   return { since: changes.since, count: changes.rows.length, groups, ids: [...new Set(changes.rows.map((r) => r.key))] };
+}
+
+/** `{ [name]: value }` when there is a value: optional fields stay absent rather than undefined. */
+function optional<K extends string, V>(name: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [name]: value }) as { [P in K]?: V };
 }
 
 function unique<T>(list: T[]): T[] {

@@ -1,12 +1,20 @@
 // The edition as printed: names, dates and periods in the edition's year style, and the 計画の期間
 // chart drawn from the periods the edition declares (never guessed from its title).
-import type { EditionData } from "../validate/schema.js";
-import type { EditionView } from "./types.js";
+import type { EditionData, ImageRef } from "../validate/schema.js";
+import type { ImageAsset } from "../load/load-assets.js";
+import type { EditionView, ImageView } from "./types.js";
 import { dateLabel, dayLabel, eraYear, fiscalYearLabel, periodLabel, periodShort, type YearStyle } from "./format.js";
 
 /** The edition's facts, formatted once for the cover, colophon, heads and charts. */
-export function editionView(e: EditionData): EditionView {
+export function editionView(e: EditionData, images: Record<string, ImageAsset>): EditionView {
   const style = e.yearStyle;
+  // src is the image's file; the renderer makes it a URL relative to where the HTML is written.
+  const image = (ref?: ImageRef): ImageView | undefined => {
+    const file = ref && images[ref.image];
+    return file && { src: file.abs, alt: ref.alt, width: file.width, height: file.height };
+  };
+  const emblem = image(e.cover.emblem);
+  const keyVisual = image(e.cover.keyVisual);
   return {
     title: e.title, subtitle: e.subtitle, city: e.city, author: e.author, futureVision: e.futureVision,
     stage: e.stage, version: e.version, dateLabel: dateLabel(e.date), dayLabel: dayLabel(e.date), isoDate: e.date,
@@ -16,6 +24,8 @@ export function editionView(e: EditionData): EditionView {
     longTermVision: e.longTermVision && `${e.longTermVision.name}　${periodLabel(e.longTermVision.period.from, e.longTermVision.period.to, style)}`,
     publisher: e.publisher, keywords: e.keywords, sampleContent: e.sampleContent,
     timeline: timeline(e, style),
+    ...(emblem ? { emblem } : {}),
+    ...(keyVisual ? { keyVisual } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 // The plan model: what templates receive. Everything numbered, formatted and derived here, so
 // templates only place it on the page.
 import type { GeneratedName, Terms } from "../validate/schema.js";
+import type { Shape } from "../validate/district-map.js";
 
 /** A figure with its year, formatted for a table cell. */
 export interface ValueView {
@@ -13,13 +14,48 @@ export interface ValueView {
 
 /** A photo or illustration from the data's images folder, as the page references it. */
 export interface ImageView {
-  /** URL relative to the written HTML. */
+  /** The image file in the model; the renderer turns it into a URL relative to the written HTML. */
   src: string;
   /** Required alternative text (tagged as the Figure's /Alt). */
   alt: string;
   /** Pixel size, for the layout's aspect ratio. */
   width: number;
   height: number;
+}
+
+/** A chart or table, numbered where a text places it (図1 人口の推移). */
+export interface FigureView {
+  id: string;
+  anchor: string;
+  /** 図1, 表2, 図3-1 … */
+  label: string;
+  type: "line" | "bar" | "stacked-bar" | "pie" | "table";
+  caption: string;
+  unit: string;
+  source?: string;
+  note?: string;
+  /** The text alternative (tagged as the figure's /Alt). */
+  alt: string;
+  categories: string[];
+  series: Array<{ name: string; values: Array<number | null> }>;
+}
+
+/** An indicator's or target's past values and its way to the target, drawn as a small chart. */
+export interface TrendView {
+  /** Short year labels on the axis, from the first past year to the target year. */
+  years: string[];
+  /** The values by year (null where none: the years between now and the target). */
+  values: Array<number | null>;
+  /** Index of the 現状値 and of the 目標値 among the years. */
+  baseline: number;
+  target: number;
+  targetValue: number;
+  unit: string;
+  /** 「年度」 or 「暦年」, and the day values are taken (4月1日時点), for the caption. */
+  yearKind: string;
+  asOf?: string;
+  /** The text alternative. */
+  alt: string;
 }
 
 /** 成果指標 as printed on a policy page and in the 資料編. */
@@ -43,6 +79,8 @@ export interface IndicatorView {
   policyId: string;
   policyTitle: string;
   directionLabel: string;
+  /** Past values toward the target, when the data gives them. */
+  trend?: TrendView;
 }
 
 export interface ProgramView {
@@ -98,6 +136,8 @@ export interface PolicyView {
   relatedPlans: PlanRef[];
   /** Running head and page colour of its 政策. */
   pageName: string;
+  /** Its 政策's colour (charts). */
+  color: string;
 }
 
 /** 政策 with its 重点施策. */
@@ -134,7 +174,7 @@ export interface ProjectView {
   summary: string;
   situation?: string;
   aim?: string;
-  targets: Array<{ key: string; name: string; unit: string; baseline: ValueView; target: ValueView }>;
+  targets: Array<{ key: string; name: string; unit: string; baseline: ValueView; target: ValueView; trend?: TrendView }>;
   basicDirections: Array<{ key: string; number: number; title: string; overview: string; directions: LinkedDirection[] }>;
   relatedPlans: PlanRef[];
 }
@@ -165,6 +205,8 @@ export interface DistrictView {
   initiatives: string[];
   /** Schematic map cells; empty when the district has no map. */
   cells: string[];
+  /** The district's shape from the city's own map (drawn instead of the cells). */
+  shape?: Shape;
   colorIndex: number;
 }
 
@@ -288,6 +330,10 @@ export interface Booklet {
   relatedPlans: RelatedPlanView[];
   indicators: IndicatorView[];
   pageNames: PageNameView[];
+  /** Every placed chart and table by id (where a text says [[図 id]]). */
+  figures: Record<string, FigureView>;
+  /** The data's images by file name → file (texts place them with ![…](images/name)). */
+  images: Record<string, string>;
   /** The title of the chapter holding each generated part, by camelCase kind (indicatorNotes …), for cross references. */
   whereIs: Record<string, string>;
 }

@@ -13,7 +13,7 @@ import { validate } from "../validate/validate.js";
 import { glyphCoverage } from "../validate/glyphs.js";
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from "../validate/diagnostic.js";
 import { buildModel } from "../model/build-model.js";
-import { renderHtml } from "../render/render-html.js";
+import { relativeUrl, renderHtml } from "../render/render-html.js";
 import type { EditionName } from "../editions.js";
 import { fontFaces } from "../fonts.js";
 import { PROJECT_ROOT } from "../paths.js";
@@ -58,6 +58,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const glyphs = glyphCoverage(fonts);
   // Only the files the booklet links to are served: its fonts and the project's assets.
   const servedFiles = new Set(fonts.map((f) => path.resolve(f.file)));
+  const dataImages = new Map<string, string>();
   const assetsDir = path.join(PROJECT_ROOT, "assets") + path.sep;
   let html = "";
   const state: PreviewState = { version: 0, errors: [], warnings: 0, renderedAt: "", labels: {} };
@@ -75,6 +76,9 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       state.errors = problems.filter((d) => d.severity === "error").map(describe);
       if (validation.data) {
         const booklet = buildModel(validation.data, { sdgIcon: officialIcon });
+        // The data's images, by the path the page will ask for (the data folder may be anywhere).
+        dataImages.clear();
+        for (const file of Object.values(booklet.images)) dataImages.set(new URL(relativeUrl(PROJECT_ROOT, file), "http://preview/").pathname, file);
         html = withPreviewTools(renderHtml(booklet, { htmlDir: PROJECT_ROOT, fonts, edition: options.edition }));
         state.version++;
       }
@@ -119,8 +123,9 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
         req.on("close", () => listeners.delete(res));
         return;
     }
-    const file = path.resolve(PROJECT_ROOT, "." + decodeURIComponent(url.pathname));
-    if (!servedFiles.has(file) && !file.startsWith(assetsDir)) return void res.writeHead(404).end();
+    const image = dataImages.get(url.pathname);
+    const file = image ?? path.resolve(PROJECT_ROOT, "." + decodeURIComponent(url.pathname));
+    if (!image && !servedFiles.has(file) && !file.startsWith(assetsDir)) return void res.writeHead(404).end();
     const body = await readFile(file).catch(() => undefined);
     if (!body) return void res.writeHead(404).end();
     send(contentType(file), body, "max-age=3600");

@@ -51,3 +51,14 @@ export function measurePages(): PageMisfit[] {
   }
   return out;
 }
+
+/** In the page: each image's pixel width against its printed width — its resolution on paper. */
+export function measureImages(): Array<{ name: string; ppi: number; printedMm: number }> {
+  return [...document.images]
+    .filter((img) => img.naturalWidth > 0 && img.getBoundingClientRect().width > 0 && !img.closest(".how-to-read__mini"))
+    .map((img) => {
+      const width = img.getBoundingClientRect().width;
+      const name = decodeURIComponent(new URL(img.src).pathname.split("/").pop() ?? "");
+      return { name, ppi: Math.round(img.naturalWidth / (width / 96)), printedMm: Math.round((width * 25.4) / 96) };
+    });
+}

@@ -13,7 +13,7 @@ import type { BrowserHandle } from "./browser.js";
 import { readDestinations } from "./destinations.js";
 import { planPagination, type PageStart } from "./pagination.js";
 import { flowSheets } from "./flow-sheets.js";
-import { measurePages, type PageMisfit } from "./measure-pages.js";
+import { measureImages, measurePages, type PageMisfit } from "./measure-pages.js";
 import { printedScale } from "./print-scale.js";
 import { SERVED_ORIGIN, guardRequests } from "./request-fence.js";
 import { checkFonts } from "./font-check.js";
@@ -32,6 +32,8 @@ export interface PrintedBooklet {
   prints: number;
   /** Pages and spreads (their names) continued on more pages because their text is longer. */
   continued: string[];
+  /** Each printed image's resolution at its printed size (pixels per inch). */
+  images: Array<{ name: string; ppi: number; printedMm: number }>;
   blockedRequests: string[];
   /** What to apply before the first print next time. */
   hint: PaginationHint;
@@ -93,6 +95,7 @@ export async function printBooklet(handle: BrowserHandle, options: PrintOptions)
     const continued = await page.evaluate(flowSheets);
     const misfits = (await page.evaluate(measurePages)).map(toMillimetres);
     if (misfits.length > 0) throw new LayoutError(misfitMessage(misfits));
+    const images = await page.evaluate(measureImages);
 
     // Without a hint the first print only measures: untagged is a third faster.
     let tagged = options.hint !== undefined;
@@ -133,7 +136,7 @@ export async function printBooklet(handle: BrowserHandle, options: PrintOptions)
           });
           parts.push({ ...range, pdf: part });
         }
-        return { pdf, doc, pages, frontPages: plan.frontPages, html, prints, continued, blockedRequests: blocked, hint, parts };
+        return { pdf, doc, pages, frontPages: plan.frontPages, html, prints, continued, images, blockedRequests: blocked, hint, parts };
       }
       tagged = true;
     }

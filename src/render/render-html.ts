@@ -7,7 +7,8 @@ import type { Booklet } from "../model/types.js";
 import type { EditionName } from "../editions.js";
 import type { FontFace } from "../fonts.js";
 import { PROJECT_ROOT } from "../paths.js";
-import { renderMarkdown } from "./markdown.js";
+import { renderMarkdown, type MarkdownContext } from "./markdown.js";
+import { figureSvg, figureTable, trendSvg } from "./charts.js";
 import { districtMapSvg } from "./district-map.js";
 import { sdgPlaceholderSvg } from "./sdg-placeholder.js";
 import { partId } from "../model/change-keys.js";
@@ -18,6 +19,8 @@ export interface RenderOptions {
   htmlDir: string;
   fonts: FontFace[];
   edition: EditionName;
+  /** Image files to use instead of the data's own, by name (the web edition's smaller copies). */
+  imageFiles?: Record<string, string>;
 }
 
 export { EDITIONS, type EditionName } from "../editions.js";
@@ -47,11 +50,19 @@ export function renderHtml(booklet: Booklet, options: RenderOptions): string {
   }
   const { hb, template } = compiled;
   // Helpers close over this render's options and changes: registered anew each time.
-  registerHelpers(hb, options, new Set(booklet.changes?.ids ?? []));
+  registerHelpers(hb, options, new Set(booklet.changes?.ids ?? []), booklet);
   // The stylesheet is the project's own (not data), so it is inserted unescaped.
   const e = booklet.edition;
+  // Images in the model name their files; the page refers to them relative to where it is written.
+  const url = (src: string) => relativeUrl(options.htmlDir, options.imageFiles?.[path.basename(src)] ?? src);
+  const edition = {
+    ...e,
+    ...(e.emblem ? { emblem: { ...e.emblem, src: url(e.emblem.src) } } : {}),
+    ...(e.keyVisual ? { keyVisual: { ...e.keyVisual, src: url(e.keyVisual.src) } } : {}),
+  };
   return template({
     ...booklet,
+    edition,
     css: new hb.SafeString(styles(options)),
     editionName: options.edition,
     draftStamp: `${e.stage}　${e.version}　${e.dayLabel}`,
@@ -90,7 +101,29 @@ export function cssString(value: string): string {
   return `"${value.replace(/[\\"<>]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `).replace(/[\n\r\f]/g, " ")}"`;
 }
 
-function registerHelpers(hb: typeof Handlebars, options: RenderOptions, changed: Set<string>): void {
+/** How a text's figures and photos are drawn: numbered charts and tables, images from the data's folder. */
+function markdownContext(hb: typeof Handlebars, options: RenderOptions, booklet: Booklet): MarkdownContext {
+  const esc = hb.escapeExpression;
+  return {
+    figure: (_kind, id) => {
+      const f = booklet.figures[id];
+      if (!f) return undefined;
+      const notes = [f.source ? `<p class="figure__source">出典：${esc(f.source)}</p>` : "", f.note ? `<p class="figure__note">${esc(f.note)}</p>` : ""].join("");
+      if (f.type === "table") return `<div class="figure figure--table" id="${esc(f.anchor)}">${figureTable(f)}${notes}</div>\n`;
+      const caption = `<p class="figure__caption"><span class="figure__label">${esc(f.label)}</span>${esc(f.caption)}</p>`;
+      return `<div class="figure" id="${esc(f.anchor)}"><div class="figure__chart">${figureSvg(f)}</div>${caption}${notes}</div>\n`;
+    },
+    image: (name, alt, title) => {
+      const file = booklet.images[name];
+      if (!file) return undefined;
+      const src = relativeUrl(options.htmlDir, options.imageFiles?.[name] ?? file);
+      const img = `<img class="photo__image" src="${esc(src)}" alt="${esc(alt)}" data-image="${esc(name)}">`;
+      return `<span class="photo">${img}${title ? `<span class="photo__caption">${esc(title)}</span>` : ""}</span>`;
+    },
+  };
+}
+
+function registerHelpers(hb: typeof Handlebars, options: RenderOptions, changed: Set<string>, booklet: Booklet): void {
   // ` id="chg-…"` on an item a revision can change (model/change-keys.ts), and `data-changed`
   // when the draft marks it; nothing for the 各ページの見方 miniature, whose keys are blank.
   hb.registerHelper("chg", (key: unknown, part: unknown) => {
@@ -98,16 +131,22 @@ function registerHelpers(hb: typeof Handlebars, options: RenderOptions, changed:
     const id = partId(key, typeof part === "string" ? part : undefined);
     return new hb.SafeString(` id="${hb.escapeExpression(id)}"${changed.has(id) ? " data-changed" : ""}`);
   });
-  hb.registerHelper("md", (text: string) => new hb.SafeString(renderMarkdown(text)));
+  const context = markdownContext(hb, options, booklet);
+  hb.registerHelper("md", (text: string) => new hb.SafeString(renderMarkdown(text, context)));
+  // An indicator's trend chart, in its 政策's colour.
+  hb.registerHelper("trend-chart", (trend: Booklet["indicators"][number]["trend"], key: string, colour: unknown) =>
+    new hb.SafeString(trend ? trendSvg(trend, key || "mini", typeof colour === "string" ? colour : undefined) : ""));
   hb.registerHelper("css-string", (text: string) => new hb.SafeString(cssString(text)));
   hb.registerHelper("eq", (a: unknown, b: unknown) => a === b);
   hb.registerHelper("gt", (a: number, b: number) => a > b);
   hb.registerHelper("len", (list: unknown[]) => list.length);
+  // True when any item of the list has the named field (e.g. an indicator with a trend).
+  hb.registerHelper("some", (list: Array<Record<string, unknown>>, field: string) => list.some((item) => item[field] !== undefined));
   hb.registerHelper("add", (a: number, b: number) => a + b);
   // The template of a chapter content kind (templates/contents/<kind>.hbs).
   hb.registerHelper("content-partial", (kind: string) => `contents/${kind}`);
-  hb.registerHelper("district-map", (districts: Array<{ name: string; cells: string[] }>, highlight: string | undefined) =>
-    new hb.SafeString(districtMapSvg(districts.filter((d) => d.cells.length > 0), typeof highlight === "string" ? highlight : undefined)),
+  hb.registerHelper("district-map", (districts: Booklet["districts"], highlight: string | undefined) =>
+    new hb.SafeString(districtMapSvg(districts, typeof highlight === "string" ? highlight : undefined)),
   );
   hb.registerHelper("sdg-icon", (goal: { id: number; title: string; color: string; icon?: string; alt: string }) => {
     if (goal.icon) {

@@ -83,6 +83,18 @@ export function checkReferences(input: ReferenceInput): Diagnostic[] {
     }
   };
 
+  // Indicator and target keys are one namespace: actuals and the Excel sheet name them alone.
+  const keys = new Map<string, string>();
+  const uniqueKey = (source: YamlSource, path: PropertyKey[], key: string) => {
+    const first = keys.get(key);
+    if (first) report(source, [...path, "key"], `キー「${key}」が ${first} と重複しています`, "指標・数値目標のキーは計画の中で重ならないようにしてください（例: 末尾に -b を付ける）。", `duplicate indicator key ${key}`);
+    else keys.set(key, source.file);
+  };
+  for (const { source, value: policy } of input.policies) {
+    policy.directions.forEach((d, i) => d.indicators.forEach((ind, k) => uniqueKey(source, ["directions", i, "indicators", k], ind.key)));
+  }
+  for (const { source, value: project } of input.projects) project.targets.forEach((t, k) => uniqueKey(source, ["targets", k], t.key));
+
   const projects = new Map(input.projects.map((p) => [p.value.id, p.value]));
   const linked = new Set<string>();
   for (const { source, value: policy } of input.policies) {

@@ -97,9 +97,40 @@ export function typedDecimals(input: number | string): number {
   return (/\.(\d+)$/.exec(text)?.[1] ?? "").length;
 }
 
+/**
+ * Past values of a figure, year → value ("2020年度: 1746" or "2020: 1746"): its trend toward the
+ * target is drawn from them. Keys are read as years, values as numbers; each error is located.
+ */
+export const history = z
+  .record(z.string(), z.union([z.number(), z.string()]))
+  .superRefine((map, ctx) => {
+    const entries = Object.entries(map);
+    if (entries.length > 60) ctx.addIssue({ code: "custom", message: "history-too-long", input: entries.length });
+    for (const [year, value] of entries) {
+      if (parseFiscalYear(year) === undefined) ctx.addIssue({ code: "custom", message: "fiscal-year", path: [year], input: year });
+      else if (parseNumber(value) === undefined) ctx.addIssue({ code: "custom", message: "number", path: [year], input: value });
+    }
+  })
+  .transform((map) =>
+    Object.entries(map)
+      .map(([year, value]) => ({ year: parseFiscalYear(year) ?? 0, value: parseNumber(value) ?? 0 }))
+      .sort((a, b) => a.year - b.year),
+  )
+  .describe("過去の値（年度: 値。例: 2020年度: 1746）。推移のグラフに使います");
+
+/** The stable key of an indicator or target: survives a change of its wording or order (actuals and Excel refer to it). */
+const figureKey = z.string().max(40).regex(/^[a-z0-9][a-z0-9-]*$/);
+
+/** How a figure's history and actuals are counted and when: 年度 or 暦年, and the day of the year they are taken. */
+const timing = {
+  yearKind: z.enum(["年度", "暦年"]).default("年度").describe("値の年の数え方（年度／暦年）"),
+  asOf: z.string().max(20).optional().describe("値の時点（例: 4月1日時点、3月31日時点）"),
+};
+
 /** 成果指標 (outcome indicator) of a 施策の展開方針; also serves as the projects' KPI. */
 export const indicator = z
   .object({
+    key: figureKey.describe("指標のキー（半角英小文字・数字・ハイフン。計画の中で一意。名称や順番を変えても変えません。実績値はこのキーで結び付きます）"),
     name: text("指標名"),
     unit: z.string().max(40).describe("単位（%、人、件 など。単位がない場合は空文字）"),
     baseline: measuredValue.describe("現状値"),
@@ -109,6 +140,8 @@ export const indicator = z
     definition: text("指標の説明（資料編に掲載）"),
     calculation: text("算出方法（資料編に掲載）"),
     rationale: text("目標値設定の根拠（資料編に掲載）"),
+    history: history.optional(),
+    ...timing,
   })
   .strict();
 
@@ -166,10 +199,13 @@ export const policyArea = z
 /** 数値目標 of a 重点プロジェクト. */
 export const projectTarget = z
   .object({
+    key: figureKey.describe("数値目標のキー（半角英小文字・数字・ハイフン。計画の中で一意。実績値はこのキーで結び付きます）"),
     name: text("指標名"),
     unit: z.string().max(40).describe("単位"),
     baseline: measuredValue.describe("現状値"),
     target: measuredValue.describe("目標値"),
+    history: history.optional(),
+    ...timing,
   })
   .strict();
 
@@ -292,10 +328,41 @@ export const terms = z
 /** data/plan.yaml: what the plan holds (each list names the files, in order) and the words it uses. */
 export const plan = z
   .object({
+    districtMap: z
+      .object({
+        file: z.string().max(60).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*\.(geojson|json)$/).describe("data/maps/ の GeoJSON ファイルの名前"),
+        property: z.string().min(1).max(40).describe("各地区の ID（districts/ID.yaml の ID）が入っている属性の名前"),
+      })
+      .strict()
+      .optional()
+      .describe("地区の地図（市が用意した GeoJSON）。省略すると各地区の模式図のマスで描きます"),
     policyAreas: list(areaId, 20).min(1).describe("政策の番号（掲載順。policy-areas/番号.yaml）。各政策の重点施策は政策のファイルの policies に書きます"),
     projects: list(projectId, 30).default([]).describe("重点プロジェクトの番号（掲載順。projects/番号.yaml）。ない場合は省略"),
     districts: list(id("地区ID"), 60).default([]).describe("地区のID（掲載順。districts/ID.yaml）。ない場合は省略"),
     terms: terms.default(TERM_DEFAULTS).describe("計画で使う用語。書いたものだけが既定から変わります"),
+  })
+  .strict();
+
+/** A cell of a figure's data: a number, a number as text, or empty (no value that year). */
+const figureValue = z.union([z.number(), z.string().max(30), z.null()]);
+
+/**
+ * A chart or table, data/figures/<id>.yaml, placed in a text by a line 「[[図 id]]」 (or
+ * 「[[表 id]]」 for a table). Its values are written here or read from a CSV file beside it.
+ */
+export const figure = z
+  .object({
+    type: z.enum(["line", "bar", "stacked-bar", "pie", "table"]).describe("種類: line（折れ線）／bar（棒）／stacked-bar（積み上げ棒）／pie（円）／table（表）"),
+    caption: text("図表の題名（「図1 人口の推移」の「人口の推移」）"),
+    unit: z.string().max(20).default("").describe("値の単位（人、% など）"),
+    source: z.string().min(1).max(200).optional().describe("出典"),
+    note: z.string().min(1).max(500).optional().describe("注（※ で始まる説明）"),
+    alt: z.string().min(1).max(500).optional().describe("代替テキスト（省略すると題名と値から自動でつくります）"),
+    csv: z.string().max(60).regex(/^[a-z0-9][a-z0-9-]*\.csv$/).optional().describe("値を読む CSV ファイル（figures/ の中）。1行目が系列名、1列目が項目（年など）"),
+    categories: list(z.union([z.string().min(1).max(40), z.number()]), 100).optional().describe("項目（横軸の年など）"),
+    series: list(z.object({ name: text("系列の名前"), values: list(figureValue, 100).describe("値（項目の順に。ない年は null）") }).strict(), 12)
+      .optional()
+      .describe("系列（線・棒の1本ずつ）"),
   })
   .strict();
 
@@ -340,10 +407,21 @@ const bookletPart = z
 
 /** data/booklet.yaml: the booklet's parts in order; chapter numbers, TOC, bookmarks and running heads follow it. */
 export const booklet = z
-  .object({ parts: list(bookletPart, 60).min(1).describe("冊子の部分（上から順に印刷します）") })
+  .object({
+    parts: list(bookletPart, 60).min(1).describe("冊子の部分（上から順に印刷します）"),
+    figureNumbers: z.enum(["booklet", "chapter"]).default("booklet").describe("図表の番号: booklet（図1、図2 …）／chapter（章ごとに 図2-1 …）"),
+  })
   .strict();
 
 export const yearStyles = ["era-western", "western-era", "era", "western"] as const;
+
+/** A file in data/images/ with its required alternative text. */
+export const imageRef = z
+  .object({
+    image: z.string().max(100).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*\.(png|jpe?g)$/i).describe("data/images/ の画像ファイルの名前（PNG か JPEG）"),
+    alt: text("代替テキスト（画像の内容を言葉で。読み上げに使われます）"),
+  })
+  .strict();
 
 /** The edition file: facts of the plan and of this document. */
 export const edition = z
@@ -394,6 +472,14 @@ export const edition = z
       .strict()
       .describe("発行者（裏表紙・奥付）"),
     keywords: z.array(z.string().max(100)).max(50).default([]).describe("PDFのキーワード"),
+    cover: z
+      .object({
+        emblem: imageRef.optional().describe("市章（表紙に載せます）"),
+        keyVisual: imageRef.optional().describe("表紙のキービジュアル（写真やイラスト）"),
+      })
+      .strict()
+      .default({})
+      .describe("表紙の画像"),
     sampleContent: z.string().max(MAX_TEXT).default("").describe("見本として作成した内容の説明"),
   })
   .strict();
@@ -412,12 +498,15 @@ export type PlanDeclaration = z.output<typeof plan>;
 export type BookletData = z.output<typeof booklet>;
 export type BookletPart = BookletData["parts"][number];
 export type ContentItem = z.output<typeof contentItem>;
+export type FigureData = z.output<typeof figure>;
+export type ImageRef = z.output<typeof imageRef>;
 
 /** Every YAML file kind, with the folder or file it lives in and its JSON Schema name. */
 export const fileKinds = {
   edition: { schema: edition, jsonSchema: "edition.schema.json" },
   plan: { schema: plan, jsonSchema: "plan.schema.json" },
   booklet: { schema: booklet, jsonSchema: "booklet.schema.json" },
+  figure: { schema: figure, jsonSchema: "figure.schema.json" },
   policyArea: { schema: policyArea, jsonSchema: "policy-area.schema.json" },
   policy: { schema: policy, jsonSchema: "policy.schema.json" },
   project: { schema: project, jsonSchema: "project.schema.json" },

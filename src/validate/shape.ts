@@ -179,6 +179,9 @@ function toDiagnostic(source: YamlSource, schema: z.ZodType, issue: Issue, root:
       } else if (issue.message === "calendar-date") {
         message = `${name}が実在しない日付です。いまの値:「${received(input)}」`;
         hint = "YYYY-MM-DD の形で、実在する日付を書いてください（例: 2026-10-01）。";
+      } else if (issue.message === "history-too-long") {
+        message = `${name}が多すぎます（${received(input)} 年分。上限 60 年分）`;
+        hint = "計画に関係する年の値だけを書いてください。";
       } else if (issue.message === "number") {
         message = `${name}は数値で書きます。いまの値:「${received(input)}」`;
         hint = "半角数字だけで書いてください（単位は unit に書きます）。";

@@ -2,8 +2,13 @@
 // collected before anything is refused, so staff fix a file once instead of once per error.
 import type { LoadedData, YamlSource } from "../load/load-data.js";
 import type {
-  BookletData, DistrictData, EditionData, PlanDeclaration, PolicyAreaData, PolicyData, ProjectData, RelatedPlanData, SdgGoalData,
+  BookletData, DistrictData, EditionData, FigureData, PlanDeclaration, PolicyAreaData, PolicyData, ProjectData, RelatedPlanData, SdgGoalData,
 } from "./schema.js";
+import type { ImageAsset } from "../load/load-assets.js";
+import { locate } from "../load/source.js";
+import { resolveFigures, type ResolvedFigure } from "./figures.js";
+import { checkMediaRefs } from "./media-refs.js";
+import { resolveDistrictMap, type Shape } from "./district-map.js";
 import { checkShape } from "./shape.js";
 import { checkReferences } from "./refs.js";
 import { checkDeclarations, inDeclaredOrder } from "./declarations.js";
@@ -24,6 +29,12 @@ export interface PlanData {
   districts: DistrictData[];
   /** Markdown texts of data/text/ by name (file name without .md). */
   texts: Record<string, string>;
+  /** Charts and tables by id (figures/<id>.yaml), values resolved. */
+  figures: Record<string, ResolvedFigure>;
+  /** Images of data/images/ by file name. */
+  images: Record<string, ImageAsset>;
+  /** Each district's shape from the city's map (plan.yaml districtMap), when there is one. */
+  districtShapes?: Record<string, Shape>;
   /** The data file of each record, keyed "policy:1-1", "project:2", "text:purpose", "edition" … */
   files: Record<string, string>;
 }
@@ -61,6 +72,21 @@ export function validate(loaded: LoadedData, glyphs: GlyphCoverage): Validation 
   const policies = of<PolicyData>("policy");
   const projects = of<ProjectData>("project");
   const districts = of<DistrictData>("district");
+  const figureSources = of<FigureData>("figure");
+  const figureId = (file: string) => file.replace(/^.*[\\/]/, "").replace(/\.yaml$/, "");
+  const resolved = resolveFigures(figureSources, loaded.csv);
+  diagnostics.push(...resolved.diagnostics);
+  const map = resolveDistrictMap(plan, loaded.maps);
+  diagnostics.push(...map.diagnostics);
+  const cover = edition ? (["emblem", "keyVisual"] as const).flatMap((slot) => {
+    const ref = edition.value.cover[slot];
+    return ref ? [{ ref, source: edition.source, at: ["cover", slot, "image"], locate: () => locate(edition.source, ["cover", slot, "image"]) }] : [];
+  }) : [];
+  diagnostics.push(...checkMediaRefs(
+    loaded.markdown, loaded.yaml, resolved.figures,
+    Object.fromEntries(loaded.yaml.filter((s) => s.kind === "figure").map((s) => [figureId(s.file), s.file])),
+    loaded.images, cover,
+  ));
 
   for (const m of loaded.markdown) {
     if (!/^#\s+\S/.test(m.text.trimStart())) {
@@ -115,6 +141,9 @@ export function validate(loaded: LoadedData, glyphs: GlyphCoverage): Validation 
       relatedPlans: plans?.value.plans ?? [],
       ...ordered,
       texts: Object.fromEntries(loaded.markdown.map((m) => [m.name, m.text])),
+      figures: resolved.figures,
+      images: Object.fromEntries(loaded.images.map((i) => [i.name, i])),
+      ...(map.shapes ? { districtShapes: map.shapes } : {}),
       files,
     },
   };
