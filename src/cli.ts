@@ -20,6 +20,7 @@ import { shinkyuTaisho } from "./diff/shinkyu.js";
 import { existsSync } from "node:fs";
 import { sweepStaleTempDirs } from "./write/temp-dirs.js";
 import { initPlan } from "./init/init-plan.js";
+import { runSheet } from "./cli/sheet-commands.js";
 
 /** Runs the CLI; returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -40,6 +41,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runPreview(rest);
       case "init":
         return runInit(rest);
+      case "sheet":
+        return await runSheet(rest, help);
       case "schema":
         if (wantsHelp(rest)) return help("schema");
         for (const file of writeJsonSchemas()) console.log(file);

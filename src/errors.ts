@@ -12,9 +12,10 @@ export class PlanPressError extends Error {
 
 /** The plan data is invalid; carries every problem found, not just the first. */
 export class DataError extends PlanPressError {
-  constructor(readonly diagnostics: Diagnostic[]) {
+  /** `kept` says what was left as it was (the booklet's PDF unless a command says otherwise). */
+  constructor(readonly diagnostics: Diagnostic[], kept = "PDF は作成していません（前回の PDF はそのままです）。") {
     const errors = diagnostics.filter((d) => d.severity === "error").length;
-    super(`データに ${errors} 件のエラーがあります。PDF は作成していません（前回の PDF はそのままです）。`);
+    super(`データに ${errors} 件のエラーがあります。${kept}`);
   }
 }
 

@@ -12,6 +12,9 @@ export const HELP: Record<string, string> = {
   plan-press diff    --from REF [--to DIR] [--out FILE]           新旧対照表（PDF）をつくる
   plan-press preview [--data DIR] [--edition NAME] [--port N]     編集しながら見るプレビュー（保存すると自動で更新）
   plan-press pages   [--pdf FILE] [--out DIR]                     ページの画像と一覧（コンタクトシート）をつくる
+  plan-press sheet export --year YYYY [--out FILE]               実績の照会用の Excel をつくる
+  plan-press sheet import FILE.xlsx [--year YYYY]                 返送された Excel から実績を取り込む
+  plan-press report  --year YYYY [--out FILE]                     進行管理の報告書（PDF）をつくる
   plan-press init    DIR --city NAME [--title TITLE]              新しい計画のデータの見本をつくる
   plan-press schema                                               エディタ用の JSON Schema を書き出す
   plan-press help [COMMAND]                                       説明を表示する
@@ -69,6 +72,15 @@ ${EDITIONS.map((e) => `                               ${e.padEnd(9)} ${EDITION_J
   -h, --help   この説明
 
 page-001.png … と contact-sheet.png を書き出します。全体の見た目の確認に使います。`,
+  sheet: `plan-press sheet — 成果指標・数値目標の実績を、各課に Excel で照会し、取り込みます
+
+  plan-press sheet export --year YYYY [--data DIR] [--out FILE]
+      照会用の Excel（既定: output/jisseki-YYYY.xlsx）をつくります。指標ごとに1行、黄色の欄（その年度の実績・備考）
+      だけに入力でき、ほかの欄は変更できません。シート「コメント」には重点施策ごとの評価・課題・今後の方向を書けます。
+  plan-press sheet import FILE.xlsx [--data DIR] [--year YYYY]
+      返送された Excel を確かめ、data/actuals/YYYY.yaml に書き出します。数値でない実績、知らないキー、重複・欠けた行、
+      変更された欄は「シート!セル」で示し、何も書き換えません。同じファイルを2回取り込んでも変わりません。
+  -h, --help   この説明`,
   init: `plan-press init — 新しい計画のデータの見本（そのまま冊子をつくれる最小の計画）をつくります
 
   DIR            つくるフォルダ（まだないフォルダか、空のフォルダ）

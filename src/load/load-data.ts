@@ -52,6 +52,7 @@ const FOLDERS: Array<[string, FileKind]> = [
   ["policies", "policy"],
   ["projects", "project"],
   ["districts", "district"],
+  ["actuals", "actuals"],
 ];
 /** Markdown texts (data/text/NAME.md), placed by booklet.yaml. */
 const TEXT_FOLDER = "text";

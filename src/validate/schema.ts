@@ -136,6 +136,7 @@ export const indicator = z
     baseline: measuredValue.describe("現状値"),
     target: measuredValue.describe("目標値（年度は計画期間内）"),
     direction: z.enum(["増加", "減少", "維持"]).describe("目指す方向（増加／減少／維持）"),
+    keep: z.enum(["以上", "以下"]).optional().describe("維持の指標で、現状値を保つ向き（以上: 下回ると未達、以下: 上回ると未達）。省略すると現状値が 0 なら以下、それ以外は以上"),
     cumulative: z.boolean().describe("累計値の指標なら true"),
     definition: text("指標の説明（資料編に掲載）"),
     calculation: text("算出方法（資料編に掲載）"),
@@ -163,6 +164,7 @@ export const direction = z
   .object({
     title: text("方針の名称"),
     summary: text("方針の内容"),
+    department: z.string().min(1).max(60).optional().describe("この方針の所管課（重点施策の所管課と違うときだけ書きます）"),
     projects: list(projectLink, 50).default([]).describe("この方針が対応する重点プロジェクトの基本的方向"),
     programs: list(program, 50).default([]).describe("目指す姿の実現に向けて重点的に取り組む事業"),
     indicators: list(indicator, 50).default([]).describe("成果指標"),
@@ -174,6 +176,7 @@ export const policy = z
   .object({
     id: policyId.describe("施策番号（例: 1-1、10-2）。ファイル名と同じにします"),
     title: text("重点施策の名称"),
+    department: z.string().min(1).max(60).optional().describe("所管課（進行管理の実績の照会先。例: こども家庭課）"),
     vision: text("目指す姿（5年後の市の姿）"),
     issues: markdown("現状と課題"),
     directions: list(direction, 30).default([]).describe("施策の展開方針"),
@@ -219,6 +222,7 @@ export const project = z
   .object({
     id: projectId.describe("プロジェクト番号"),
     name: text("プロジェクト名"),
+    department: z.string().min(1).max(60).optional().describe("所管課（数値目標の実績の照会先）"),
     nationalStrategy: list(text("施策の方向"), 10).default([]).describe("勘案する国総合戦略の施策の方向（ない場合は省略）"),
     summary: text("主な内容"),
     situation: markdown("プロジェクトに関する地域の実情・課題認識").optional(),
@@ -415,6 +419,28 @@ export const booklet = z
 
 export const yearStyles = ["era-western", "western-era", "era", "western"] as const;
 
+/** 実績値: data/actuals/<year>.yaml, one file per fiscal year, written by plan-press sheet import (or by hand). */
+export const actuals = z
+  .object({
+    year: fiscalYear.describe("実績の年度（ファイル名と同じ）"),
+    values: z
+      .record(z.string().max(40), z.union([z.number(), z.string().max(30), z.object({ value: z.union([z.number(), z.string().max(30)]), note: z.string().max(500).optional() }).strict()]))
+      .default({})
+      .describe("指標・数値目標のキー: 実績値（備考があれば { value: 値, note: 備考 }）"),
+    comments: z
+      .record(
+        z.string().max(20),
+        z.object({
+          evaluation: z.string().min(1).max(2000).optional().describe("評価"),
+          issues: z.string().min(1).max(2000).optional().describe("課題"),
+          next: z.string().min(1).max(2000).optional().describe("今後の方向"),
+        }).strict(),
+      )
+      .default({})
+      .describe("重点施策の番号: 評価・課題・今後の方向"),
+  })
+  .strict();
+
 /** A file in data/images/ with its required alternative text. */
 export const imageRef = z
   .object({
@@ -500,6 +526,7 @@ export type BookletPart = BookletData["parts"][number];
 export type ContentItem = z.output<typeof contentItem>;
 export type FigureData = z.output<typeof figure>;
 export type ImageRef = z.output<typeof imageRef>;
+export type ActualsData = z.output<typeof actuals>;
 
 /** Every YAML file kind, with the folder or file it lives in and its JSON Schema name. */
 export const fileKinds = {
@@ -507,6 +534,7 @@ export const fileKinds = {
   plan: { schema: plan, jsonSchema: "plan.schema.json" },
   booklet: { schema: booklet, jsonSchema: "booklet.schema.json" },
   figure: { schema: figure, jsonSchema: "figure.schema.json" },
+  actuals: { schema: actuals, jsonSchema: "actuals.schema.json" },
   policyArea: { schema: policyArea, jsonSchema: "policy-area.schema.json" },
   policy: { schema: policy, jsonSchema: "policy.schema.json" },
   project: { schema: project, jsonSchema: "project.schema.json" },

@@ -9,6 +9,8 @@ import { locate } from "../load/source.js";
 import { resolveFigures, type ResolvedFigure } from "./figures.js";
 import { checkMediaRefs } from "./media-refs.js";
 import { resolveDistrictMap, type Shape } from "./district-map.js";
+import { resolveActuals, type YearActuals } from "./actuals.js";
+import type { ActualsData } from "./schema.js";
 import { checkShape } from "./shape.js";
 import { checkReferences } from "./refs.js";
 import { checkDeclarations, inDeclaredOrder } from "./declarations.js";
@@ -35,6 +37,8 @@ export interface PlanData {
   images: Record<string, ImageAsset>;
   /** Each district's shape from the city's map (plan.yaml districtMap), when there is one. */
   districtShapes?: Record<string, Shape>;
+  /** 実績値 by fiscal year (data/actuals/<year>.yaml). */
+  actuals: Record<number, YearActuals>;
   /** The data file of each record, keyed "policy:1-1", "project:2", "text:purpose", "edition" … */
   files: Record<string, string>;
 }
@@ -76,6 +80,8 @@ export function validate(loaded: LoadedData, glyphs: GlyphCoverage): Validation 
   const figureId = (file: string) => file.replace(/^.*[\\/]/, "").replace(/\.yaml$/, "");
   const resolved = resolveFigures(figureSources, loaded.csv);
   diagnostics.push(...resolved.diagnostics);
+  const actualsResolved = resolveActuals(of<ActualsData>("actuals"), policies, projects);
+  diagnostics.push(...actualsResolved.diagnostics);
   const map = resolveDistrictMap(plan, loaded.maps);
   diagnostics.push(...map.diagnostics);
   const cover = edition ? (["emblem", "keyVisual"] as const).flatMap((slot) => {
@@ -144,6 +150,7 @@ export function validate(loaded: LoadedData, glyphs: GlyphCoverage): Validation 
       figures: resolved.figures,
       images: Object.fromEntries(loaded.images.map((i) => [i.name, i])),
       ...(map.shapes ? { districtShapes: map.shapes } : {}),
+      actuals: actualsResolved.actuals,
       files,
     },
   };
