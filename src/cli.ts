@@ -21,6 +21,8 @@ import { existsSync } from "node:fs";
 import { sweepStaleTempDirs } from "./write/temp-dirs.js";
 import { initPlan } from "./init/init-plan.js";
 import { runSheet } from "./cli/sheet-commands.js";
+import { report as buildReport } from "./report.js";
+import { parseFiscalYear } from "./validate/schema.js";
 
 /** Runs the CLI; returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -43,6 +45,8 @@ export async function main(argv: string[]): Promise<number> {
         return runInit(rest);
       case "sheet":
         return await runSheet(rest, help);
+      case "report":
+        return await runReport(rest);
       case "schema":
         if (wantsHelp(rest)) return help("schema");
         for (const file of writeJsonSchemas()) console.log(file);
@@ -82,6 +86,33 @@ function parse(args: string[], options: OptionSpec): { values: Record<string, st
     return { values: values as Record<string, string | boolean | undefined> };
   } catch (err) {
     throw new UsageError(`オプションが正しくありません: ${(err as Error).message}`);
+  }
+}
+
+async function runReport(args: string[]): Promise<number> {
+  const { values } = parse(args, {
+    data: { type: "string", default: "data" },
+    year: { type: "string" },
+    out: { type: "string" },
+    "browser-ws-endpoint": { type: "string" },
+    timeout: { type: "string", default: "120" },
+  });
+  if (values.help) return help("report");
+  const year = values.year === undefined ? undefined : parseFiscalYear(String(values.year));
+  if (year === undefined) throw new UsageError("--year で報告する実績の年度を指定してください。例: plan-press report --year 2025");
+  const interrupt = onInterrupt();
+  try {
+    const result = await buildReport({
+      dataDir: path.resolve(String(values.data)), year, outFile: values.out === undefined ? `output/progress-${year}.pdf` : String(values.out),
+      timeout: timeoutMs(values.timeout), browserWsEndpoint: values["browser-ws-endpoint"] as string | undefined,
+      signal: interrupt.signal, onProgress: drawProgress, onNotice: (message) => console.error(`  ${message}`),
+    }).catch(interrupted(interrupt.signal, "前回の報告書はそのままです。"));
+    printDiagnostics(result.diagnostics);
+    console.log(`完成: ${result.pageCount} ページ、${kb(result.bytes)}、${result.seconds.toFixed(1)} 秒 → ${shown(result.outFile)}`);
+    console.log(`  指標の進捗状況: ${Object.entries(result.total).map(([s, n]) => `${s} ${n}`).join("、")}`);
+    return 0;
+  } finally {
+    interrupt.dispose();
   }
 }
 

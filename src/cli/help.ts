@@ -81,6 +81,17 @@ page-001.png … と contact-sheet.png を書き出します。全体の見た�
       返送された Excel を確かめ、data/actuals/YYYY.yaml に書き出します。数値でない実績、知らないキー、重複・欠けた行、
       変更された欄は「シート!セル」で示し、何も書き換えません。同じファイルを2回取り込んでも変わりません。
   -h, --help   この説明`,
+  report: `plan-press report — 進行管理の報告書（PDF）をつくります
+
+  --year YYYY    報告する実績の年度（例: 2025、令和7年度）
+  --data DIR     計画データのフォルダ（既定: data）
+  --out FILE     出力するPDF（既定: output/progress-YYYY.pdf）
+  --browser-ws-endpoint URL, --timeout SECONDS   build と同じ
+  -h, --help     この説明
+
+data/actuals/ の実績値から、指標ごとの進捗率と進捗状況（達成・順調・遅れ・未把握）を求め、政策・重点プロジェクト
+ごとの概要、重点施策ごとのページ（各年度の実績、進捗率、推移のグラフ、評価・課題・今後の方向）を載せます。
+判定の基準は報告書の「進捗状況の見方」のページに載ります。`,
   init: `plan-press init — 新しい計画のデータの見本（そのまま冊子をつくれる最小の計画）をつくります
 
   DIR            つくるフォルダ（まだないフォルダか、空のフォルダ）

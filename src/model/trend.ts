@@ -1,5 +1,6 @@
-// An indicator's way toward its target as a small chart: its past values (history), its 現状値
-// and the 目標値 in its year, over the years from the first one known to the target year.
+// An indicator's way toward its target as a small chart: its past values (history), its 現状値,
+// any 実績 since (in the progress report), and the 目標値 in its year, over the years from the
+// first one known to the target year.
 import type { YearStyle } from "./format.js";
 import { eraYear } from "./format.js";
 import type { TrendView } from "./types.js";
@@ -14,21 +15,32 @@ interface Figure {
   asOf?: string;
 }
 
-/** The trend of a figure with history; undefined when it has none (nothing to draw). */
-export function trendOf(f: Figure, style: YearStyle): TrendView | undefined {
+/** The short label of a year on a small chart's axis: R7, or 2025 when the edition writes Western years first. */
+export function shortYear(year: number, style: YearStyle): string {
+  return style === "western" || style === "western-era" ? String(year) : eraYear(year).replace("令和", "R").replace("平成", "H");
+}
+
+/**
+ * The trend of a figure; undefined when there is nothing but the 現状値 to draw. `actuals` (year →
+ * 実績) adds the years after the 現状値 (the progress report).
+ */
+export function trendOf(f: Figure, style: YearStyle, actuals: Map<number, number> = new Map()): TrendView | undefined {
   const past = (f.history ?? []).filter((h) => h.year < f.baseline.year);
-  if (past.length === 0) return undefined;
-  const first = past[0]!.year;
-  const last = Math.max(f.target.year, f.baseline.year);
-  const years = Array.from({ length: last - first + 1 }, (_, i) => first + i);
-  const byYear = new Map([...past.map((h) => [h.year, h.value] as const), [f.baseline.year, f.baseline.value]]);
-  const label = (y: number) => (style === "western" || style === "western-era" ? String(y) : eraYear(y).replace("令和", "R").replace("平成", "H"));
+  const since = [...actuals].filter(([y]) => y > f.baseline.year && y <= f.target.year).map(([year, value]) => ({ year, value })).sort((a, b) => a.year - b.year);
+  if (past.length === 0 && since.length === 0) return undefined;
+  const first = past[0]?.year ?? f.baseline.year;
+  const end = Math.max(f.target.year, f.baseline.year);
+  const years = Array.from({ length: end - first + 1 }, (_, i) => first + i);
+  const known = [...past, f.baseline, ...since];
+  const byYear = new Map(known.map((h) => [h.year, h.value] as const));
+  const label = (y: number) => shortYear(y, style);
   const unit = f.unit;
-  const points = [...past, f.baseline].map((h) => `${label(h.year)} ${h.value.toLocaleString("ja-JP")}${unit}`);
+  const points = known.map((h) => `${label(h.year)} ${h.value.toLocaleString("ja-JP")}${unit}`);
   return {
     years: years.map(label),
     values: years.map((y) => byYear.get(y) ?? null),
     baseline: f.baseline.year - first,
+    last: known.at(-1)!.year - first,
     target: f.target.year - first,
     targetValue: f.target.value,
     unit,

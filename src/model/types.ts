@@ -46,8 +46,9 @@ export interface TrendView {
   years: string[];
   /** The values by year (null where none: the years between now and the target). */
   values: Array<number | null>;
-  /** Index of the 現状値 and of the 目標値 among the years. */
+  /** Index of the 現状値, of the latest value known, and of the 目標値 among the years. */
   baseline: number;
+  last: number;
   target: number;
   targetValue: number;
   unit: string;

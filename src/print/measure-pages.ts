@@ -37,7 +37,8 @@ export function measurePages(): PageMisfit[] {
   // only stick out because of them).
   const limit = document.documentElement.clientWidth;
   const wide = [...document.body.querySelectorAll<HTMLElement>("*")].filter((el) => {
-    if (el.closest(".how-to-read__mini, .visually-hidden, .draft-watermark, .divider__panel, .cover, .back-cover")) return false;
+    // Full-page parts (covers, divider panels) sit on margin-less pages as wide as the paper.
+    if (el.closest(".how-to-read__mini, .visually-hidden, .draft-watermark, .divider__panel, .cover, .back-cover, .report-cover, [data-full-page]")) return false;
     const box = el.getBoundingClientRect();
     const sheet = el.closest<HTMLElement>(".sheet");
     const right = sheet ? sheet.getBoundingClientRect().right : limit;

@@ -69,14 +69,15 @@ export function figureSvg(f: FigureView, width = 640, height = 300): string {
 
 /** A small chart of an indicator's trend: past values, the 現状値, and the 目標値 marked in its year. */
 export function trendSvg(t: TrendView, key: string, colour = PALETTE[0]!, width = 220, height = 110): string {
-  const toTarget = t.years.map((_, i) => (i === t.baseline ? t.values[i] : i === t.target ? t.targetValue : null));
+  // The way still to go: a dashed line from the latest value known to the target.
+  const toTarget = t.years.map((_, i) => (i === t.last ? t.values[i] : i === t.target ? t.targetValue : null));
   const option = {
     animation: false,
     textStyle: { fontFamily: FONT, fontSize: 9, color: INK },
     grid: { left: 40, right: 30, top: 14, bottom: 20 },
     xAxis: {
       type: "category", data: t.years, axisTick: { show: false }, axisLine: { lineStyle: { color: SOFT } },
-      axisLabel: { fontFamily: FONT, fontSize: 8, color: INK, interval: (i: number) => i === 0 || i === t.baseline || i === t.target },
+      axisLabel: { fontFamily: FONT, fontSize: 8, color: INK, interval: (i: number) => i === 0 || i === t.baseline || i === t.last || i === t.target },
     },
     yAxis: {
       type: "value", scale: true, splitNumber: 2, axisLabel: { fontFamily: FONT, fontSize: 8, color: SOFT, formatter: (v: number) => v.toLocaleString("ja-JP") },

@@ -1,0 +1,81 @@
+// The shared end of every document's pipeline: print → finish → write. It owns the browser for
+// the print (launch, one retry after a crash or hang, close on every path, Ctrl-C closing it at
+// once) and writes atomically, so each document — booklet, 新旧対照表, progress report — gets the
+// same TOC numbers, bookmarks, page labels, font check and safety without repeating them.
+import path from "node:path";
+import { rmSync } from "node:fs";
+import { openBrowser, raceGone, type BrowserHandle } from "../print/browser.js";
+import { printBooklet, type PrintedBooklet, type PrintOptions } from "../print/print-booklet.js";
+import { finishPdf, type DocumentInfo } from "../finish/finish-pdf.js";
+import { ensureWritable, removeStaleTemporaries, temporarySibling, writeAtomic } from "../write/write-output.js";
+import { fontFaces } from "../fonts.js";
+import { PROJECT_ROOT } from "../paths.js";
+import { browserFault } from "../build.js";
+import type { TocEntry } from "../model/types.js";
+import type { ProgressListener } from "../progress.js";
+
+/** What every command's print needs from the command line. */
+export interface RunOptions {
+  /** Milliseconds for launch, load and each print. */
+  timeout: number;
+  browserWsEndpoint?: string;
+  signal?: AbortSignal;
+  onProgress?: ProgressListener;
+  onNotice?: (message: string) => void;
+}
+
+/** Prints a paginated document (TOC, anchors, chapters) with a fresh browser, retried once after a fault. */
+export async function printWithBrowser(options: RunOptions, print: Omit<PrintOptions, "timeout">): Promise<PrintedBooklet> {
+  let browser: BrowserHandle | undefined;
+  const closeOnAbort = () => void browser?.close();
+  options.signal?.addEventListener("abort", closeOnAbort);
+  try {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        browser = await openBrowser({ wsEndpoint: options.browserWsEndpoint, timeout: options.timeout });
+        options.signal?.throwIfAborted();
+        return await raceGone(browser, printBooklet(browser, { ...print, timeout: options.timeout }));
+      } catch (err) {
+        if (options.signal?.aborted) throw err;
+        const fault = browserFault(err, options.timeout, browser !== undefined && !browser.browser.connected);
+        await browser?.close();
+        browser = undefined;
+        if (!fault || attempt >= 2) throw fault ?? err;
+        options.onNotice?.(`${fault.message.split("\n")[0]} もう一度だけ試します。`);
+      }
+    }
+  } finally {
+    options.signal?.removeEventListener("abort", closeOnAbort);
+    await browser?.close();
+  }
+}
+
+/** Prints `html` as one finished, atomically written PDF at `outFile`; returns what it learned. */
+export async function printDocumentSet(options: RunOptions & { html: string; outFile: string; toc: TocEntry[]; firstBodyAnchor: string; info: DocumentInfo }): Promise<{ pageCount: number; bytes: number; pageLabels: Map<string, string> }> {
+  const outFile = path.resolve(options.outFile);
+  removeStaleTemporaries(outFile);
+  ensureWritable(outFile);
+  // Loaded from beside the output, so relative URLs (fonts) resolve as from the output's folder.
+  const source = temporarySibling(outFile.replace(/\.pdf$/i, "") + ".html");
+  try {
+    writeAtomic(source, options.html);
+    const fonts = fontFaces();
+    const printed = await printWithBrowser(options, {
+      htmlFile: source, html: options.html, firstBodyAnchor: options.firstBodyAnchor,
+      fontFamilies: [...new Set(fonts.map((f) => f.family))],
+      allowedFiles: [...fonts.map((f) => f.file), path.join(PROJECT_ROOT, "assets")],
+    });
+    options.onProgress?.({ stage: "print", ms: 0, detail: `${printed.doc.getPageCount()} ページ` });
+    const pdf = await finishPdf(printed.doc, options.toc, printed.pages, printed.frontPages, options.info);
+    options.signal?.throwIfAborted();
+    writeAtomic(outFile, pdf);
+    const pageLabels = new Map<string, string>();
+    for (const [anchor, index] of printed.pages) {
+      const n = index - printed.frontPages + 1;
+      pageLabels.set(anchor, n >= 1 ? String(n) : "");
+    }
+    return { pageCount: printed.doc.getPageCount(), bytes: pdf.byteLength, pageLabels };
+  } finally {
+    rmSync(source, { force: true });
+  }
+}
