@@ -6,6 +6,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import XLSX from "xlsx";
+import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkData } from "../src/build.js";
 import { reportModel } from "../src/progress/report-model.js";
@@ -57,7 +58,7 @@ describe("the yearly cycle: export → filled in by another program → import �
     expect(cli("sheet", "import", path.join(work, "2026-filled.xlsx"), "--data", dir).status).toBe(0);
   });
 
-  it("exports one row per indicator and target, the year's column open, the rest locked", () => {
+  it("exports one row per indicator and target, the year's column open, the rest locked", async () => {
     const out = path.join(work, "2027.xlsx");
     const r = cli("sheet", "export", "--year", "令和9年度", "--data", dir, "--out", out);
     expect(r.status, r.stderr).toBe(0);
@@ -67,7 +68,14 @@ describe("the yearly cycle: export → filled in by another program → import �
     const head = XLSX.utils.sheet_to_json<string[]>(ws, { header: 1 })[0]!;
     expect(head).toEqual(["キー", "政策", "重点施策", "方針", "指標名", "単位", "現状値（年度）", "目標値（年度）", "所管課", "2026（令和8）年度実績", "2027（令和9）年度実績", "備考"]);
     expect(rows.find((row) => row["キー"] === "kpi-3-1-1")!["2026（令和8）年度実績"]).toBe(300);
-    expect(ws["!protect"]).toBeTruthy();
+    // Read back with the library that wrote it: the sheet is protected, only the year's 実績 and 備考 open.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    const sheet = book.getWorksheet("実績")!;
+    expect(sheet.sheetProtection).toMatchObject({ sheet: true });
+    const open = head.map((_, c) => sheet.getRow(2).getCell(c + 1).protection?.locked === false);
+    expect(head.filter((_, c) => open[c])).toEqual(["2027（令和9）年度実績", "備考"]);
+    expect(sheet.getRow(2).getCell(head.indexOf("2027（令和9）年度実績") + 1).dataValidation).toMatchObject({ type: "decimal" });
   });
 
   it("refuses text in a number cell with its sheet!cell, exit 1, and leaves the actuals unchanged", () => {
