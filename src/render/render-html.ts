@@ -11,6 +11,7 @@ import { renderMarkdown } from "./markdown.js";
 import { districtMapSvg } from "./district-map.js";
 import { sdgPlaceholderSvg } from "./sdg-placeholder.js";
 import { partId } from "../model/change-keys.js";
+import { markWords } from "../diff/mark-words.js";
 
 /** What the templates need besides the model. */
 export interface RenderOptions {
@@ -50,12 +51,14 @@ export function renderHtml(booklet: Booklet, options: RenderOptions): string {
   registerHelpers(hb, options, new Set(booklet.changes?.ids ?? []));
   // The stylesheet is the project's own (not data), so it is inserted unescaped.
   const e = booklet.edition;
-  return template({
+  const html = template({
     ...booklet,
     css: new hb.SafeString(styles(options)),
     editionName: options.edition,
     draftStamp: `${e.stage}　${e.version}　${e.dayLabel}`,
   });
+  // A draft with changes: the changed words inside the marked elements (src/diff/mark-words.ts).
+  return booklet.changes ? markWords(html, booklet.changes.marks) : html;
 }
 
 function readTemplate(name: string): string {
