@@ -18,6 +18,7 @@ import { makeTempDir } from "../write/temp-dirs.js";
 import { formatNumber } from "../model/format.js";
 import { typedDecimals } from "../validate/schema.js";
 import { VERSION } from "../version.js";
+import { PlanPressError } from "../errors.js";
 import type { ChangeRow } from "./compare.js";
 import { diffPhrases, type Segment } from "./phrase-diff.js";
 import { editionLabel } from "./revision-changes.js";
@@ -86,13 +87,18 @@ async function compareAndPrint(options: DiffOptions, scratch: string, holder: { 
     if (!group || group.name !== row.group) table.groups.push((group = { name: row.group, rows: [] }));
     group.rows.push({ kind: KIND[row.kind], item: row.item, page: row.page, numeric: row.numeric, ...segments(row) });
   }
-  const html = renderShinkyu(table, { htmlDir: scratch, fonts: fontFaces() });
+  const fonts = fontFaces();
+  const html = renderShinkyu(table, { htmlDir: scratch, fonts });
 
   writeAtomic(htmlFile, html);
   holder.current ??= await openBrowser({ wsEndpoint: options.browserWsEndpoint, timeout: options.timeout });
   const browser = holder.current;
   options.signal?.throwIfAborted();
-  const printed = await raceGone(browser, printDocument(browser, { htmlFile, html, timeout: options.timeout }));
+  // The fence lets the page load its font files by name, as the booklet's does: they may lie
+  // outside the project (node_modules linked from elsewhere), where the default fence stops them.
+  const page: Parameters<typeof printDocument>[1] & { allowedFiles: string[] } = { htmlFile, html, timeout: options.timeout, allowedFiles: fonts.map((f) => f.file) };
+  const printed = await raceGone(browser, printDocument(browser, page));
+  if (printed.blockedRequests.length > 0) throw new PlanPressError(`新旧対照表の印刷で、読み込めないファイルがありました: ${printed.blockedRequests.slice(0, 3).join(" ")}`);
   const doc = await PDFDocument.load(printed.pdf, { updateMetadata: false });
   const pdf = await finishPdf(doc, [], new Map(), 0, {
     title, author: e.author, subject: `${e.title} 新旧対照表（${changes.since}との比較）`, keywords: [...e.keywords, "新旧対照表"],

@@ -1,7 +1,8 @@
 // Two versions of a plan that differ in ways of every kind (issue 11's "Done when"): from the
 // first to the second, 政策7 is removed with its 重点施策, 重点プロジェクト5 is removed (and the
 // 方針 that served it no longer say so), 重点施策 2-3 moves to 政策3 as 3-6, a 個別計画 is
-// renamed, the 将来ビジョン is edited, and a 事業 is added. Made as folders, as staff would.
+// renamed, the 将来ビジョン is edited, and a 事業 is added; the edition is 第2版 of a later date.
+// Made as folders, as staff would.
 import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { dataCopy, edit } from "./data-copy.js";
@@ -34,6 +35,8 @@ export function secondVersion(): string {
   edit(dir, "policies/3-6.yaml", 'id: "2-3"', 'id: "3-6"');
   edit(dir, "related-plans.yaml", `name: ${RENAMED_PLAN.before}`, `name: ${RENAMED_PLAN.after}`);
   edit(dir, "edition.yaml", "futureVision: えがお咲く未来へ 持続可能な共生都市 いせさき", `futureVision: ${NEW_VISION}`);
+  edit(dir, "edition.yaml", "version: 第1版", "version: 第2版");
+  edit(dir, "edition.yaml", "date: 2024-10-01", "date: 2024-12-01");
   edit(dir, "policies/1-1.yaml", /(    programs:\n)/, `$1      - name: ${NEW_PROGRAM}\n        description: 助産師が産後の家庭を訪ね、授乳や育児の相談に応じる回数を増やします。\n`);
   return dir;
 }
