@@ -29,6 +29,8 @@ export interface RevisionChanges {
 export interface ChangesOptions extends OldPrintOptions {
   /** The older version's name in the documents, e.g. 第1回審議会資料. */
   label?: string;
+  /** Told on the terminal: the older version has the same name as the current one. */
+  onNotice?: (message: string) => void;
 }
 
 /** Compares the data at `ref` (git revision or folder) with the validated `current` data. */
@@ -50,7 +52,11 @@ export async function changesSince(ref: string, dataDir: string, current: PlanDa
     const rows = compareData(older.data, current);
     const pages = await oldPages(older.data, rows.flatMap((r) => (r.oldKey ? [r.oldKey] : [])), options);
     for (const row of rows) if (row.oldKey && pages.has(row.oldKey)) row.oldPage = pages.get(row.oldKey);
-    return { since: label ?? editionLabel(older.data.edition), source: old.source, rows, marks: draftMarks(rows) };
+    const since = label ?? editionLabel(older.data.edition);
+    if (since === editionLabel(current.edition)) {
+      options.onNotice?.(`比較元（${old.source}）も「${since}」で、新旧の版が同じ名前です。edition.yaml の version・date を改めるか、--label で比較元の呼び名（例: 第1回審議会資料）を指定してください。`);
+    }
+    return { since, source: old.source, rows, marks: draftMarks(rows) };
   } finally {
     old.dispose();
   }

@@ -120,14 +120,15 @@ function pageOf(row: ChangeRow, labels: Map<string, string>): string {
   return row.place ?? "—";
 }
 
-/** Numbers show as values (80 → 85), as typed; an added or removed item is marked whole; text by changed words. */
+/** Numbers show as values (80 → 85), as typed; text by changed words. An added or removed item's
+ * summary is left plain: its kind and the （新設）/（削除） cell say it, and a struck-through block reads badly. */
 function segments(row: ChangeRow): { before: Segment[]; after: Segment[] } {
   if (row.numeric) {
     const digits = Math.max(typedDecimals(row.before || "0"), typedDecimals(row.after || "0"));
     const show = (v: string) => (v === "" ? [] : [{ text: formatNumber(Number(v), digits), changed: true }, ...(row.unit ? [{ text: row.unit, changed: false }] : [])]);
     return { before: show(row.before), after: show(row.after) };
   }
-  const whole = (text: string) => (text === "" ? [] : [{ text, changed: true }]);
+  const whole = (text: string) => (text === "" ? [] : [{ text, changed: false }]);
   if (row.kind === "added" || row.kind === "removed") return { before: whole(row.before), after: whole(row.after) };
   return diffPhrases(row.before, row.after);
 }
