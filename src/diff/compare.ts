@@ -87,7 +87,7 @@ class Walker {
       const at = pattern ? `${pattern}.${name}` : name;
       const spec = ITEMS[at];
       if (spec && !Array.isArray(a?.[name] ?? b?.[name])) {
-        this.pair(a?.[name], b?.[name], at, spec, enter(A, at, spec, a?.[name], 0), enter(B, at, spec, b?.[name], 0), out);
+        this.pair(a?.[name], b?.[name], at, enter(A, at, spec, a?.[name], 0), enter(B, at, spec, b?.[name], 0), out);
       } else this.value(a?.[name], b?.[name], at, pattern === "" ? top(A, at) : A, pattern === "" ? top(B, at) : B, out);
     }
   }
@@ -120,13 +120,13 @@ class Walker {
       flush(i);
       const [A2, B2] = [side(A, as[i]!, i), side(B, e, j)];
       if (m.moved.has(j)) out.push(moveRow(spec, A2, B2));
-      this.pair(as[i]!.item, e.item, pattern, spec, A2, B2, out);
+      this.pair(as[i]!.item, e.item, pattern, A2, B2, out);
     });
     flush(Infinity);
   }
 
   /** One item in both versions: its fields, or its value when it is one (a Markdown chapter). */
-  pair(a: unknown, b: unknown, pattern: string, _spec: ItemSpec, A: Side, B: Side, out: Event[]): void {
+  pair(a: unknown, b: unknown, pattern: string, A: Side, B: Side, out: Event[]): void {
     if (isObject(a) || isObject(b)) this.fields(a, b, pattern, A, B, out);
     else this.leaf(a, b, pattern, A, B, out);
   }
@@ -157,7 +157,7 @@ class Walker {
         for (const [i, j] of bestPairs(gone.map((p) => p.item), come.map((p) => p.item), ELSEWHERE)) {
           const [A, B] = [gone[i]!, come[j]!];
           const moved: Event[] = [moveRow(B.spec, A.side, B.side)];
-          this.pair(A.item, B.item, pattern, B.spec, A.side, B.side, moved);
+          this.pair(A.item, B.item, pattern, A.side, B.side, moved);
           replace(events, A, []);
           replace(events, B, moved);
           found = true;
