@@ -61,12 +61,13 @@ beforeAll(async () => {
   mkdirSync(path.join(repo, "out"));
   draftPdf = path.join(repo, "out", "action-plan-draft.pdf");
   tablePdf = path.join(repo, "out", "shinkyu-taisho.pdf");
-  [buildRun, diffRun] = await Promise.all([
+  // The draft, the table, and the first version's own booklet (to know the pages it had), at once.
+  let old: Awaited<ReturnType<typeof build>>;
+  [buildRun, diffRun, old] = await Promise.all([
     cliAsync(["build", "--edition", "draft", "--changes-since", "shingikai-1", "--out", draftPdf]),
     cliAsync(["diff", "--from", "shingikai-1", "--label", "第1回審議会資料", "--out", tablePdf]),
+    build({ dataDir: path.join(ROOT, "data"), outFile: hintedOut(), edition: "official", timeout: 300_000, strict: false }),
   ]);
-  // The first version's own booklet, to know the pages it had.
-  const old = await build({ dataDir: path.join(ROOT, "data"), outFile: hintedOut(), edition: "official", timeout: 120_000, strict: false });
   oldLabels = old.pageLabels;
 }, 900_000);
 
