@@ -45,6 +45,8 @@ export interface BuildOptions {
   onNotice?: (message: string) => void;
   /** Draft only: mark what changed since this git revision or data folder, and list it at the front. */
   changesSince?: string;
+  /** With changesSince: the older version's name in the documents (default: its edition.yaml's stage, version and date). */
+  changesLabel?: string;
   /** Print edition: the binding, overriding the edition file's. */
   binding?: Binding;
   /** Print edition: also convert to CMYK PDF/X-3 with Ghostscript (…-pdfx.pdf). */
@@ -111,8 +113,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   let changes: RevisionChanges | undefined;
   if (options.changesSince !== undefined) {
-    changes = changesSince(options.changesSince, options.dataDir, validation.data, glyphs);
-    done("compare", `${changes.since}から ${changes.rows.length} 項目`);
+    changes = await changesSince(options.changesSince, options.dataDir, validation.data, glyphs, { ...options, label: options.changesLabel });
+    done("compare", `${changes.source} →「${changes.since}」、${changes.rows.length} 項目`);
   }
 
   const booklet = buildModel(validation.data, { sdgIcon: officialIcon, changes });

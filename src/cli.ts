@@ -145,6 +145,7 @@ function runCheck(args: string[]): number {
 async function runDiff(args: string[]): Promise<number> {
   const { values } = parse(args, {
     from: { type: "string" },
+    label: { type: "string" },
     to: { type: "string", default: "data" },
     out: { type: "string", default: "output/shinkyu-taisho.pdf" },
     "browser-ws-endpoint": { type: "string" },
@@ -155,7 +156,7 @@ async function runDiff(args: string[]): Promise<number> {
   const interrupt = onInterrupt();
   try {
     const result = await shinkyuTaisho({
-      from: String(values.from), dataDir: path.resolve(String(values.to)), outFile: String(values.out),
+      from: String(values.from), label: values.label as string | undefined, dataDir: path.resolve(String(values.to)), outFile: String(values.out),
       timeout: timeoutMs(values.timeout), browserWsEndpoint: values["browser-ws-endpoint"] as string | undefined,
       signal: interrupt.signal, onProgress: drawProgress, onNotice: (message) => console.error(`  ${message}`),
     }).catch(interrupted(interrupt.signal, "前回の新旧対照表はそのままです。"));
@@ -167,8 +168,10 @@ async function runDiff(args: string[]): Promise<number> {
       if (row.page && row.page !== "—") g.pages.add(row.page);
       groups.set(row.group, g);
     }
-    console.log(`${result.since}からの変更: ${result.rows.length} 項目（${groups.size} か所）`);
-    for (const [name, g] of groups) console.log(`  ${name}　${g.count} 項目${g.pages.size ? `（p.${[...g.pages].join("、")}）` : ""}`);
+    console.log(`比較元: ${result.source}（表では「${result.since}」）`);
+    console.log(`「${result.since}」からの変更: ${result.rows.length} 項目（${groups.size} か所）`);
+    const where = (page: string) => (/^\d+$/.test(page) ? `p.${page}` : page);
+    for (const [name, g] of groups) console.log(`  ${name}　${g.count} 項目${g.pages.size ? `（${[...g.pages].map(where).join("、")}）` : ""}`);
     console.log(`新旧対照表: ${result.pageCount} ページ、${kb(result.bytes)} → ${shown(result.outFile)}`);
     return 0;
   } finally {
@@ -216,6 +219,7 @@ async function runBuild(args: string[]): Promise<number> {
     timeout: { type: "string", default: "120" },
     strict: { type: "boolean", default: false },
     "changes-since": { type: "string" },
+    label: { type: "string" },
     watch: { type: "boolean", default: false },
     binding: { type: "string" },
     pdfx: { type: "boolean", default: false },
@@ -232,6 +236,9 @@ async function runBuild(args: string[]): Promise<number> {
   if (changesSince !== undefined && edition !== "draft") {
     throw new UsageError("--changes-since は審議会用の「案」（--edition draft）で使います。例: plan-press build --edition draft --changes-since HEAD");
   }
+  if (values.label !== undefined && changesSince === undefined) {
+    throw new UsageError("--label は --changes-since と一緒に使います（比べる前の版の名前）。例: --changes-since shingikai-1 --label 第1回審議会資料");
+  }
 
   const options = {
     dataDir: path.resolve(String(values.data)),
@@ -243,6 +250,7 @@ async function runBuild(args: string[]): Promise<number> {
     timeout,
     strict: Boolean(values.strict),
     changesSince,
+    changesLabel: values.label as string | undefined,
     onProgress: drawProgress,
     onNotice: (message: string) => console.error(`  ${message}`),
   };
@@ -267,7 +275,11 @@ async function buildOnce(options: BuildOptions & { signal: AbortSignal }): Promi
   if (result.blockedRequests.length > 0) {
     console.error(`外部への読み込みを ${result.blockedRequests.length} 件止めました: ${result.blockedRequests.slice(0, 5).join(" ")}`);
   }
-  if (result.changes) console.error(`  ${result.changes.since}からの変更 ${result.changes.rows.length} 項目を、目次の次の「前回からの変更箇所」に載せ、本文に印を付けました。`);
+  if (result.changes) {
+    const c = result.changes;
+    console.error(`  比較元: ${c.source}（冊子では「${c.since}」）`);
+    console.error(`  「${c.since}」からの変更 ${c.rows.length} 項目を、目次の次の「前回からの変更箇所」に載せ、本文に印を付けました。`);
+  }
   console.log(`完成: ${result.pageCount} ページ、${(result.bytes / 1024 / 1024).toFixed(2)} MB、${result.seconds.toFixed(1)} 秒 → ${shown(result.outFile)}`);
   if (result.web) {
     for (const f of result.web.files.slice(1)) console.log(`  ${f.name}　${f.title}（${f.pages}、${f.pageCount} ページ）　${fileSize(f.bytes)}`);

@@ -1,7 +1,8 @@
 // Issue "Committee drafts": edit one 目指す姿 and one indicator's target in a git-managed copy
 // of the data; `plan-press diff --from HEAD` prints a 新旧対照表 with exactly those two rows, and
-// the draft with --changes-since HEAD lists and marks the same two places. Real Chromium, PDFs
-// read back by poppler and qpdf.
+// the draft with --changes-since HEAD lists and marks the same two places (the changed words of
+// the text, not the paragraph). The documents name the compared version by its edition.yaml.
+// Real Chromium, PDFs read back by poppler and qpdf.
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -58,10 +59,19 @@ describe("a draft with --changes-since HEAD", () => {
     expect(squash(targetText)).toContain("450");
   });
 
-  it("marks exactly those two elements in the printed HTML", () => {
+  it("marks exactly those two elements in the printed HTML: the changed words of the text, the figure whole", () => {
     const html = readFileSync(draft.htmlFile, "utf8");
-    const marked = [...html.matchAll(/<[^>]* id="([^"]+)" data-changed/g)].map((m) => m[1]);
-    expect(marked).toEqual(["chg-policy-1-1-vision", "chg-policy-1-1-d1-i2-target"]);
+    const marked = [...html.matchAll(/<[^>]* id="([^"]+)" data-changed(="\w*")?/g)].map((m) => `${m[1]}${m[2] ?? ""}`);
+    expect(marked).toEqual(['chg-policy-1-1-vision=""', 'chg-policy-1-1-d1-i2-target="whole"']);
+    // The paragraph is not shaded: only the words that changed are marked in it.
+    const vision = /id="chg-policy-1-1-vision"[^>]*>(.*?)<\/p>/.exec(html)![1]!;
+    expect([...vision.matchAll(/<mark class="chg-word">(.*?)<\/mark>/g)].map((m) => m[1])).toEqual(["られ"]);
+  });
+
+  it("names the compared version by its own edition, never by git", () => {
+    const text = run("pdftotext", [draft.outFile, "-"]);
+    expect(text).toContain("案 第1版（令和6年10月1日）と比べて変更した箇所です（2 項目）");
+    expect(text).not.toMatch(/HEAD|コミット|\bgit\b/);
   });
 
   it("keeps the folios right after the list: TOC number = bookmark's page label = number printed there", () => {
@@ -91,6 +101,8 @@ describe("plan-press diff --from HEAD", () => {
     expect(text).toContain("新旧対照表");
     expect(text).toMatch(/新（改正後）\s+旧（改正前）/);
     expect(text).toContain("変更 2 項目");
+    expect(text).toMatch(/旧（改正前）：案 第1版（令和6年10月1日）/);
+    expect(text).not.toMatch(/HEAD|コミット|\bgit\b/);
     const rows = text.split("\n").filter((l) => /^\S/.test(l) && /(目指す姿|方針1 ›)/.test(l));
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatch(new RegExp(`\\s${draft.changes && draft.pageLabels.get("chg-policy-1-1-vision")}\\s*$`));

@@ -1,220 +1,243 @@
-// What changed between two versions of the plan data: one row per changed item, in plan order,
-// numbers compared as values. Pure: both sides are validated PlanData. Each row names the
-// element that shows the item in the new booklet (model/change-keys.ts), for its page number
-// and the draft's change marks.
+// What changed between two versions of the plan data: one row per change, in the order of the
+// new plan. Complete by construction: both versions are walked together as comparable trees
+// (plan-tree.ts), objects field by field, lists item by item (match-items.ts), so every item of
+// either version is paired, or reported as added or removed; a pair reports its move and every
+// changed field. Items that left one list for another of the same kind (a 重点施策 moved to
+// another 政策, a 事業 to another 方針) are found afterwards and reported as one move.
+// Pure: both sides are validated PlanData. Numbers are compared as values (85 and 85.0 are the
+// same value); text as the booklet prints it (a re-wrapped paragraph is no change).
 import type { PlanData } from "../validate/validate.js";
-import type { DirectionData, IndicatorData, PolicyData, ProjectData } from "../validate/schema.js";
-import { fiscalYearLabel } from "../model/format.js";
-import { joinsWithoutSpace } from "../render/markdown.js";
-import {
-  areaKey, basicDirectionKey, directionKey, districtKey, indicatorKey, partId, policyKey, programKey, projectKey,
-  projectTargetKey, textKey,
-} from "../model/change-keys.js";
+import type { YearStyle } from "../model/format.js";
+import { partId } from "../model/change-keys.js";
+import { ITEMS, RECORDS, comparableTree, type ItemSpec, type Trail, type Where } from "./plan-tree.js";
+import { FIELDS, type FieldSpec } from "./field-labels.js";
+import { ELSEWHERE, bestPairs, matchItems, type Entry } from "./match-items.js";
+import { canonical, isItemList, isObject, show, summary } from "./values.js";
 
-/** One row of the 新旧対照表. */
+export { reading } from "./values.js";
+
+export type ChangeKind = "changed" | "added" | "removed" | "moved";
+
+/** One change: a row of the 新旧対照表 and an item of the draft's change list. */
 export interface ChangeRow {
-  /** Group heading: 政策1 子育て・教育政策 / 重点施策 1-1 … / 重点プロジェクト1 … */
+  /** Group heading: 政策1　子育て・教育政策 / 重点施策 1-1　… / 重点プロジェクト1　… */
   group: string;
-  /** The item, e.g. 目指す姿, 方針2 › 成果指標1「…」 › 目標値. */
+  /** The item, e.g. 目指す姿, 方針2 › 成果指標1「…」 › 目標値, 方針2 › 事業3「…」, 重点施策（2-3 → 3-6）. */
   item: string;
+  kind: ChangeKind;
   before: string;
   after: string;
-  /** Numbers compared as values: the row says 80 → 85, not a character diff. */
+  /** Numbers compared as values: the row says 80 → 85, not a text difference. */
   numeric: boolean;
   /** The unit of a numeric row (人, %), printed after the value. */
   unit?: string;
-  /** Id of the element showing the item in the new booklet ("" when it is gone with its page). */
+  /** How the draft marks it: the changed words, the whole (small) element, or a bar beside it. */
+  mark: "words" | "whole" | "bar";
+  /** Id of the element showing it in the new booklet, for its page ("" when it is gone, or printed on no numbered page). */
   key: string;
+  /** Whether the draft marks the element `key` (a chapter's anchor, for its page only, is not marked). */
+  markable: boolean;
+  /** Where it is printed when that page has no number: 表紙. */
+  place?: string;
+  /** Removed: its element in the old booklet, whose page is the page it had. */
+  oldKey?: string;
+  /** Removed: the page it had in the old booklet (set by revision-changes.ts). */
+  oldPage?: string;
+  /** Removed: the element of what held it, which the draft marks with a bar. */
+  markAt?: string;
 }
 
-type Value = string | number | undefined;
-/** [item, before, after, element id, unit of a figure] */
-type Pair = [string, Value, Value, string, string?];
-type YearLabel = (y?: number) => string | undefined;
+/** One version's position in the walk. */
+interface Side {
+  trail: Trail;
+  group: string;
+  /** Item labels below the group: 方針2, 成果指標1「…」. */
+  path: string[];
+  /** Numbers from the group's item down: 1-1, 方針2, 事業3 (what a move changes). */
+  numbers: string[];
+  where: Where;
+}
 
-/** Every changed item between `before` and `after`, in the order of the new plan. */
+type Pending = { type: "added" | "removed"; pattern: string; item: unknown; side: Side; spec: ItemSpec; holder?: Where };
+type Event = ChangeRow | Pending | Event[];
+
+const ROOT: Side = { trail: [], group: "", path: [], numbers: [], where: { place: "" } };
+
+/** Every change between `before` and `after`, in the order of the new plan. */
 export function compareData(before: PlanData, after: PlanData): ChangeRow[] {
-  const rows: ChangeRow[] = [];
-  const style = after.edition.yearStyle;
-  const year: YearLabel = (y) => (y === undefined ? undefined : fiscalYearLabel(y, style));
-  const add = (group: string, pairs: Pair[]) => {
-    for (const [item, rawA, rawB, key, unit] of pairs) {
-      const a = reading(rawA);
-      const b = reading(rawB);
-      if (a === b) continue;
-      const numeric = typeof a === "number" || typeof b === "number";
-      rows.push({ group, item, before: a === undefined ? "" : String(a), after: b === undefined ? "" : String(b), numeric, key, ...(numeric && unit ? { unit } : {}) });
+  const walker = new Walker(after.edition.yearStyle);
+  const events: Event[] = [];
+  walker.fields(comparableTree(before), comparableTree(after), "", ROOT, ROOT, events);
+  walker.pairMoves(events);
+  return walker.rows(events);
+}
+
+class Walker {
+  constructor(private readonly style: YearStyle) {}
+
+  /** An object's fields (or a record's entries), both versions together. */
+  fields(a: any, b: any, pattern: string, A: Side, B: Side, out: Event[]): void {
+    if (RECORDS.has(pattern)) {
+      const keys = (o: any) => Object.keys(o ?? {});
+      this.list(keys(a).map((key) => ({ item: a[key], key })), keys(b).map((key) => ({ item: b[key], key })), `${pattern}.*`, A, B, out);
+      return;
     }
+    const names = [...new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})])];
+    for (const name of names) {
+      const at = pattern ? `${pattern}.${name}` : name;
+      const spec = ITEMS[at];
+      if (spec && !Array.isArray(a?.[name] ?? b?.[name])) {
+        this.pair(a?.[name], b?.[name], at, enter(A, at, spec, a?.[name], 0), enter(B, at, spec, b?.[name], 0), out);
+      } else this.value(a?.[name], b?.[name], at, pattern === "" ? top(A, at) : A, pattern === "" ? top(B, at) : B, out);
+    }
+  }
+
+  value(a: unknown, b: unknown, pattern: string, A: Side, B: Side, out: Event[]): void {
+    if (isItemList(a, pattern) || isItemList(b, pattern)) {
+      const entries = (v: unknown) => (Array.isArray(v) ? v.map((item) => ({ item })) : []);
+      this.list(entries(a), entries(b), `${pattern}[]`, A, B, out);
+    } else if (RECORDS.has(pattern) || isObject(a) || isObject(b)) {
+      this.fields(a, b, pattern, A, B, out);
+    } else this.leaf(a, b, pattern, A, B, out);
+  }
+
+  /** A list's items, in the new order; removed items where they stood among the others. */
+  list(as: Entry[], bs: Entry[], pattern: string, A: Side, B: Side, out: Event[]): void {
+    const spec = ITEMS[pattern] ?? fallbackSpec(pattern, B.where);
+    const m = matchItems(as, bs, spec);
+    const oldOf = new Map(m.pairs.map(([i, j]) => [j, i]));
+    const removed = [...m.removed];
+    const side = (S: Side, e: Entry, index: number) => enter(S, pattern, spec, e.item, index, e.key);
+    const flush = (upTo: number) => {
+      while (removed.length > 0 && removed[0]! < upTo) {
+        const i = removed.shift()!;
+        out.push({ type: "removed", pattern, item: as[i]!.item, side: side(A, as[i]!, i), spec, holder: B.where });
+      }
+    };
+    bs.forEach((e, j) => {
+      const i = oldOf.get(j);
+      if (i === undefined) return void out.push({ type: "added", pattern, item: e.item, side: side(B, e, j), spec });
+      flush(i);
+      const [A2, B2] = [side(A, as[i]!, i), side(B, e, j)];
+      if (m.moved.has(j)) out.push(moveRow(spec, A2, B2));
+      this.pair(as[i]!.item, e.item, pattern, A2, B2, out);
+    });
+    flush(Infinity);
+  }
+
+  /** One item in both versions: its fields, or its value when it is one (a Markdown chapter). */
+  pair(a: unknown, b: unknown, pattern: string, A: Side, B: Side, out: Event[]): void {
+    if (isObject(a) || isObject(b)) this.fields(a, b, pattern, A, B, out);
+    else this.leaf(a, b, pattern, A, B, out);
+  }
+
+  leaf(a: unknown, b: unknown, pattern: string, A: Side, B: Side, out: Event[]): void {
+    const field: FieldSpec | undefined = FIELDS[pattern];
+    if (field?.identity || field?.ignore || canonical(a) === canonical(b)) return;
+    const label = field?.label ?? pattern.split(".").at(-1)!;
+    const own = ITEMS[pattern] !== undefined; // the item is its own value (a chapter's text)
+    const numeric = (typeof a === "number" || typeof b === "number") && field?.show !== "year";
+    const unit = numeric ? unitOf(B.trail) ?? unitOf(A.trail) : undefined;
+    const where = elementOf(B.where, field?.part);
+    out.push({
+      group: B.group, item: [...B.path, ...(own ? [] : [label])].join(" › ") || label, kind: "changed",
+      before: show(a, field, this.style), after: show(b, field, this.style), numeric, ...(unit ? { unit } : {}),
+      mark: typeof b === "string" || Array.isArray(b) ? "words" : "whole", ...where,
+    });
+  }
+
+  /** Items that left one list and joined another of the same kind: one move each (and their field changes). */
+  pairMoves(events: Event[]): void {
+    for (;;) {
+      const pending = flat(events).filter((e): e is Pending => "type" in e && (e.type === "added" || e.type === "removed"));
+      let found = false;
+      for (const pattern of new Set(pending.map((p) => p.pattern))) {
+        const gone = pending.filter((p) => p.pattern === pattern && p.type === "removed");
+        const come = pending.filter((p) => p.pattern === pattern && p.type === "added");
+        for (const [i, j] of bestPairs(gone.map((p) => p.item), come.map((p) => p.item), ELSEWHERE)) {
+          const [A, B] = [gone[i]!, come[j]!];
+          const moved: Event[] = [moveRow(B.spec, A.side, B.side)];
+          this.pair(A.item, B.item, pattern, A.side, B.side, moved);
+          replace(events, A, []);
+          replace(events, B, moved);
+          found = true;
+        }
+      }
+      if (!found) return;
+    }
+  }
+
+  rows(events: Event[]): ChangeRow[] {
+    return flat(events).map((e) => {
+      if (!("type" in e && (e.type === "added" || e.type === "removed"))) return e as ChangeRow;
+      const where = e.side.where;
+      const text = summary(e.item, e.pattern, this.style);
+      const name = e.side.path.join(" › ") || e.spec.noun;
+      if (e.type === "added") return { group: e.side.group, item: name, kind: "added", before: "", after: text, numeric: false, mark: "whole", ...elementOf(where) };
+      const holder = e.holder && "key" in e.holder && e.holder.markable ? partId(e.holder.key, e.holder.part) : undefined;
+      return {
+        group: e.side.group, item: name, kind: "removed", before: text, after: "", numeric: false, mark: "bar", key: "", markable: false,
+        ...("key" in where ? { oldKey: partId(where.key, where.part) } : { place: where.place }), ...(holder ? { markAt: holder } : {}),
+      };
+    });
+  }
+}
+
+/** The side inside an item: its group, label, number and element. */
+function enter(S: Side, pattern: string, spec: ItemSpec, item: any, index: number, key?: string): Side {
+  const trail = [...S.trail, { pattern, item, index, key }];
+  const number = spec.number(item, index + 1, key);
+  const where = spec.where(trail);
+  if (spec.group) return { trail, group: spec.group(item, key), path: [], numbers: [number], where };
+  return { trail, group: S.group, path: [...S.path, spec.label?.(item, index + 1) ?? number], numbers: [...S.numbers, number], where };
+}
+
+/** A top-level field that is no item of its own: its rows form a group named after it. */
+function top(S: Side, pattern: string): Side {
+  return { ...S, group: FIELDS[pattern]?.label ?? ITEMS[`${pattern}[]`]?.noun ?? pattern };
+}
+
+function moveRow(spec: ItemSpec, A: Side, B: Side): ChangeRow {
+  let common = 0;
+  while (common < Math.min(A.numbers.length, B.numbers.length) - 1 && A.numbers[common] === B.numbers[common]) common++;
+  const from = A.numbers.slice(common).join(" › ");
+  const to = B.numbers.slice(common).join(" › ");
+  const name = B.path.join(" › ") || spec.noun;
+  return {
+    group: B.group, item: `${name}（${from} → ${to}）`, kind: "moved", before: A.numbers.join(" › "), after: B.numbers.join(" › "),
+    numeric: false, mark: "bar", ...elementOf(B.where),
   };
+}
 
-  const text = (name: keyof PlanData["texts"]) =>
-    add(`本文　${heading(after.texts[name])}`, [["本文", before.texts[name], after.texts[name], textKey(name)]]);
+/** A list nobody described yet (data gained it): items by position and content, printed where their holder is. */
+function fallbackSpec(pattern: string, holder: Where): ItemSpec {
+  const noun = FIELDS[pattern.replace(/\[\]$/, "")]?.label ?? pattern.replace(/\[\]$/, "").split(".").at(-1)!;
+  return { noun, number: (_, i) => `${noun}${i}`, moves: "order", where: () => holder };
+}
 
-  // In the booklet's order: はじめに, 計画の体系, 地区別計画, 重点プロジェクト, 重点施策.
-  for (const name of ["purpose", "period", "management", "structure", "districts"] as const) text(name);
-  for (const district of after.districts) {
-    const old = before.districts.find((d) => d.id === district.id);
-    const key = districtKey(district.id);
-    add(`地区別計画　${district.name}`, [
-      ["地区名", old?.name, district.name, partId(key, "name")],
-      ["地区の将来像", old?.vision, district.vision, partId(key, "vision")],
-      ["地区の特性", old?.features, district.features, partId(key, "features")],
-      ...list("主な取組", old?.initiatives ?? [], district.initiatives, partId(key, "initiatives")),
-    ]);
-  }
-  for (const removed of before.districts.filter((d) => !after.districts.some((n) => n.id === d.id))) {
-    add(`地区別計画　${removed.name}`, [["地区（削除）", removed.name, undefined, ""]]);
-  }
-  text("projects");
-  for (const project of after.projects) {
-    const old = before.projects.find((p) => p.id === project.id);
-    add(`重点プロジェクト${project.id}　${project.name}`, projectPairs(old, project, year));
-  }
-  for (const area of after.policyAreas) {
-    const old = before.policyAreas.find((a) => a.id === area.id);
-    const key = areaKey(area.id);
-    add(`政策${area.id}　${area.name}`, [["名称", old?.name, area.name, partId(key, "name")], ["政策のゴール", old?.goal, area.goal, partId(key, "goal")]]);
-    for (const policy of after.policies.filter((p) => areaOf(p) === area.id)) {
-      const oldPolicy = before.policies.find((p) => p.id === policy.id);
-      add(`重点施策 ${policy.id}　${policy.title}`, policyPairs(oldPolicy, policy, year));
+function elementOf(where: Where, part?: string): Pick<ChangeRow, "key" | "markable" | "place"> {
+  if (!("key" in where)) return { key: "", markable: false, place: where.place };
+  return { key: partId(where.key, part ?? where.part), markable: where.markable };
+}
+
+function unitOf(trail: Trail): string | undefined {
+  const unit = trail.at(-1)?.item?.unit;
+  return typeof unit === "string" && unit !== "" ? unit : undefined;
+}
+
+function flat(events: Event[]): Array<ChangeRow | Pending> {
+  return events.flatMap((e) => (Array.isArray(e) ? flat(e) : [e]));
+}
+
+/** Puts `by` where `target` is, in the nested event lists. */
+function replace(events: Event[], target: Pending, by: Event[]): boolean {
+  for (let k = 0; k < events.length; k++) {
+    const e = events[k]!;
+    if (e === target) {
+      events[k] = by;
+      return true;
     }
-    for (const removed of before.policies.filter((p) => areaOf(p) === area.id && !after.policies.some((q) => q.id === p.id))) {
-      add(`重点施策 ${removed.id}　${removed.title}`, [["重点施策（削除）", removed.title, undefined, ""]]);
-    }
+    if (Array.isArray(e) && replace(e, target, by)) return true;
   }
-  return rows;
-}
-
-function policyPairs(old: PolicyData | undefined, p: PolicyData, year: YearLabel): Pair[] {
-  const key = policyKey(p.id);
-  const pairs: Pair[] = [
-    ["名称", old?.title, p.title, partId(key, "title")],
-    ["目指す姿", old?.vision, p.vision, partId(key, "vision")],
-    ["現状と課題", old?.issues, p.issues, partId(key, "issues")],
-  ];
-  const n = Math.max(old?.directions.length ?? 0, p.directions.length);
-  for (let d = 1; d <= n; d++) {
-    const a = old?.directions[d - 1];
-    const b = p.directions[d - 1];
-    // A 方針 that is gone is marked where its neighbours are: on the policy's title.
-    const dKey = b ? directionKey(p.id, d) : undefined;
-    const at = `方針${d}`;
-    pairs.push(
-      [`${at} › 名称`, a?.title, b?.title, dKey ? partId(dKey, "title") : partId(key, "title")],
-      [`${at} › 内容`, a?.summary, b?.summary, dKey ? partId(dKey, "summary") : partId(key, "title")],
-      [`${at} › 対応する重点プロジェクト`, projectLinks(a), projectLinks(b), dKey ? partId(dKey, "title") : partId(key, "title")],
-    );
-    const programs = Math.max(a?.programs.length ?? 0, b?.programs.length ?? 0);
-    for (let k = 1; k <= programs; k++) {
-      const pa = a?.programs[k - 1];
-      const pb = b?.programs[k - 1];
-      pairs.push([
-        `${at} › 事業${k}`, pa && `${pa.name}：${pa.description}`, pb && `${pb.name}：${pb.description}`,
-        pb ? programKey(p.id, d, k) : dKey ? partId(dKey, "title") : partId(key, "title"),
-      ]);
-    }
-    const indicators = Math.max(a?.indicators.length ?? 0, b?.indicators.length ?? 0);
-    for (let k = 1; k <= indicators; k++) {
-      const ia = a?.indicators[k - 1];
-      const ib = b?.indicators[k - 1];
-      const iKey = ib ? indicatorKey(p.id, d, k) : undefined;
-      const fallback = dKey ? partId(dKey, "title") : partId(key, "title");
-      const part = (name: string) => (iKey ? partId(iKey, name) : fallback);
-      pairs.push(...indicatorPairs(`${at} › 成果指標${k}「${(ib ?? ia)!.name}」`, ia, ib, year, part));
-    }
-  }
-  pairs.push(
-    ["SDGsゴール", old?.sdgs.join("、"), p.sdgs.join("、"), partId(key, "sdgs")],
-    ["関連計画", old?.relatedPlans.join("、"), p.relatedPlans.join("、"), partId(key, "plans")],
-  );
-  return pairs;
-}
-
-/** A measured figure's rows (成果指標, 数値目標): name, unit, baseline and target with their years. */
-type Measured = Pick<IndicatorData, "name" | "unit" | "baseline" | "target">;
-function measuredPairs(at: string, a: Measured | undefined, b: Measured | undefined, year: YearLabel, part: (name: string) => string): Pair[] {
-  return [
-    [`${at} › 指標名`, a?.name, b?.name, part("name")],
-    [`${at} › 単位`, a?.unit, b?.unit, part("unit")],
-    [`${at} › 現状値`, a?.baseline.value, b?.baseline.value, part("baseline"), (b ?? a)!.unit],
-    [`${at} › 現状値の年度`, year(a?.baseline.year), year(b?.baseline.year), part("baseline")],
-    [`${at} › 目標値`, a?.target.value, b?.target.value, part("target"), (b ?? a)!.unit],
-    [`${at} › 目標値の年度`, year(a?.target.year), year(b?.target.year), part("target")],
-  ];
-}
-
-function indicatorPairs(at: string, a: IndicatorData | undefined, b: IndicatorData | undefined, year: YearLabel, part: (name: string) => string): Pair[] {
-  return [
-    ...measuredPairs(at, a, b, year, part),
-    [`${at} › 方向`, a?.direction, b?.direction, part("direction")],
-    [`${at} › 累計`, a && (a.cumulative ? "累計" : "単年度"), b && (b.cumulative ? "累計" : "単年度"), part("name")],
-    [`${at} › 指標の説明`, a?.definition, b?.definition, part("note")],
-    [`${at} › 算出方法`, a?.calculation, b?.calculation, part("note")],
-    [`${at} › 目標値設定の根拠`, a?.rationale, b?.rationale, part("note")],
-  ];
-}
-
-function projectPairs(old: ProjectData | undefined, p: ProjectData, year: YearLabel): Pair[] {
-  const key = projectKey(p.id);
-  const pairs: Pair[] = [
-    ["名称", old?.name, p.name, partId(key, "name")],
-    ["勘案する国総合戦略の施策の方向", old?.nationalStrategy.join("、"), p.nationalStrategy.join("、"), partId(key, "strategy")],
-    ["主な内容", old?.summary, p.summary, partId(key, "summary")],
-    ["地域の実情・課題認識", old?.situation, p.situation, partId(key, "situation")],
-    ["取組の方向性・目指す地域の姿", old?.aim, p.aim, partId(key, "aim")],
-  ];
-  const targets = Math.max(old?.targets.length ?? 0, p.targets.length);
-  for (let k = 1; k <= targets; k++) {
-    const a = old?.targets[k - 1];
-    const b = p.targets[k - 1];
-    const tKey = b ? projectTargetKey(p.id, k) : undefined;
-    const part = (name: string) => (tKey ? partId(tKey, name) : partId(key, "name"));
-    const at = `数値目標${k}「${(b ?? a)!.name}」`;
-    pairs.push(...measuredPairs(at, a, b, year, part));
-  }
-  const basics = Math.max(old?.basicDirections.length ?? 0, p.basicDirections.length);
-  for (let k = 1; k <= basics; k++) {
-    const a = old?.basicDirections[k - 1];
-    const b = p.basicDirections[k - 1];
-    pairs.push([
-      `基本的方向${k}`, a && `${a.title}：${a.overview}`, b && `${b.title}：${b.overview}`,
-      b ? basicDirectionKey(p.id, k) : partId(key, "name"),
-    ]);
-  }
-  pairs.push(["関連計画", old?.relatedPlans.join("、"), p.relatedPlans.join("、"), partId(key, "plans")]);
-  return pairs;
-}
-
-/** 「重点プロジェクト1（基本的方向2）、…」 for a 方針's declared links. */
-function projectLinks(d: DirectionData | undefined): string | undefined {
-  return d?.projects.map((l) => `重点プロジェクト${l.project}（基本的方向${l.basicDirection}）`).join("、");
-}
-
-function list(label: string, a: string[], b: string[], key: string): Pair[] {
-  return Array.from({ length: Math.max(a.length, b.length) }, (_, k) => [`${label}${k + 1}`, a[k], b[k], key] as Pair);
-}
-
-function areaOf(policy: PolicyData): number {
-  return Number(policy.id.split("-")[0]);
-}
-
-/** The first line of a Markdown text without its "# ". */
-function heading(markdown: string): string {
-  return markdown.trimStart().split("\n")[0]!.replace(/^#+\s*/, "").trim();
-}
-
-/** Text as the booklet prints it: a paragraph's lines joined (no space between Japanese), one
- * line per paragraph; so a re-wrapped paragraph is no change, and the table reads as the page. */
-export function reading(value: Value): Value {
-  if (typeof value !== "string") return value;
-  return value
-    .trim()
-    .split(/\n[ \t]*\n/)
-    .map((paragraph) =>
-      paragraph
-        .split("\n")
-        .map((line) => line.trim())
-        .reduce((text, line) => (text === "" ? line : text + (joinsWithoutSpace(text.slice(-1), line.charAt(0)) ? "" : " ") + line), ""),
-    )
-    .join("\n");
+  return false;
 }

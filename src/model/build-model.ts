@@ -5,7 +5,7 @@ import type { PlanData } from "../validate/validate.js";
 import type { PolicyData, RelatedPlanData, Terms } from "../validate/schema.js";
 import type {
   Booklet, ChangeListView, DirectionView, DistrictView, IndicatorView, LinkedDirection, MatrixRow, PlanRef, PolicyAreaView,
-  PolicyView, ProjectView, RelatedPlanView, ValueView,
+  PolicyView, ProjectView, RelatedPlanView, ValueView, WordMark,
 } from "./types.js";
 import { compactYear, fiscalYearLabel, formatNumber, periodShort } from "./format.js";
 import {
@@ -22,7 +22,11 @@ export interface ModelOptions {
   /** Relative URL of the official icon of goal N, if its file is present. */
   sdgIcon: (goal: number) => string | undefined;
   /** A draft's changes since an earlier version (src/diff/), listed and marked. */
-  changes?: { since: string; rows: Array<{ group: string; item: string; key: string }> };
+  changes?: {
+    since: string;
+    rows: Array<{ group: string; item: string; kind: string; key: string; place?: string; oldPage?: string }>;
+    marks: WordMark[];
+  };
 }
 
 const DIRECTION_MARK: Record<string, string> = { 増加: "↑", 減少: "↓", 維持: "→" };
@@ -181,15 +185,19 @@ function withoutKeys<T>(view: T): T {
   return JSON.parse(JSON.stringify(view), (name, value) => (name === "key" ? "" : value));
 }
 
-/** Rows of the comparison grouped as they come (in plan order), for the front list. */
+const CHANGE_KIND: Record<string, string> = { changed: "変更", added: "新設", removed: "削除", moved: "移動" };
+
+/** Rows of the comparison grouped as they come (in plan order), for the front list. A removed
+ * item has no page now: the list gives the page it had (旧 p.57); the cover has no number. */
 function changeList(changes: NonNullable<ModelOptions["changes"]>): ChangeListView {
   const groups: ChangeListView["groups"] = [];
   for (const row of changes.rows) {
     let group = groups.at(-1);
     if (!group || group.name !== row.group) groups.push((group = { name: row.group, items: [] }));
-    group.items.push({ item: row.item, id: row.key });
+    const page = row.key ? "" : row.oldPage ? `旧 p.${row.oldPage}` : (row.place ?? "—");
+    group.items.push({ item: row.item, kind: CHANGE_KIND[row.kind] ?? row.kind, id: row.key, page });
   }
-  return { since: changes.since, count: changes.rows.length, groups, ids: [...new Set(changes.rows.map((r) => r.key))] };
+  return { since: changes.since, count: changes.rows.length, groups, ids: changes.marks.map((m) => m.id), marks: changes.marks };
 }
 
 /** `{ [name]: value }` when there is a value: optional fields stay absent rather than undefined. */

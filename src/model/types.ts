@@ -342,15 +342,30 @@ export interface Booklet {
 /** One changed item in the draft's change list; `id` is the changed element (its page is looked up). */
 export interface ChangeItemView {
   item: string;
+  /** 変更, 新設, 削除, 移動. */
+  kind: string;
+  /** The element whose page is looked up; "" when the item is gone or on no numbered page. */
   id: string;
+  /** Said instead of a page when there is no element: 「旧 p.57」 (a removed item's page in the old booklet), 「表紙」. */
+  page: string;
+}
+
+/** A changed element of a draft, and how it is marked: its changed words, the whole (small) element, or a bar beside it. */
+export interface WordMark {
+  id: string;
+  mode: "words" | "whole" | "bar";
+  /** Changed words as printed, with a few unchanged characters either side to find them by. */
+  phrases: Array<{ text: string; before: string; after: string }>;
 }
 
 /** The draft's list of what changed since an earlier version of the data (front matter). */
 export interface ChangeListView {
-  /** What the draft is compared with, e.g. 「HEAD（2026年11月20日）」 or a folder name. */
+  /** What the draft is compared with, e.g. 「案 第1版（令和6年10月1日）」 or the --label given. */
   since: string;
   count: number;
   groups: Array<{ name: string; items: ChangeItemView[] }>;
-  /** Every changed element id: the templates mark these. */
+  /** Every marked element id: the templates mark these. */
   ids: string[];
+  /** How each of them is marked (applied to the rendered HTML). */
+  marks: WordMark[];
 }

@@ -12,6 +12,7 @@ import { figureSvg, figureTable, trendSvg } from "./charts.js";
 import { districtMapSvg } from "./district-map.js";
 import { sdgPlaceholderSvg } from "./sdg-placeholder.js";
 import { partId } from "../model/change-keys.js";
+import { markWords } from "../diff/mark-words.js";
 
 /** What the templates need besides the model. */
 export interface RenderOptions {
@@ -60,13 +61,15 @@ export function renderHtml(booklet: Booklet, options: RenderOptions): string {
     ...(e.emblem ? { emblem: { ...e.emblem, src: url(e.emblem.src) } } : {}),
     ...(e.keyVisual ? { keyVisual: { ...e.keyVisual, src: url(e.keyVisual.src) } } : {}),
   };
-  return template({
+  const html = template({
     ...booklet,
     edition,
     css: new hb.SafeString(styles(options)),
     editionName: options.edition,
     draftStamp: `${e.stage}　${e.version}　${e.dayLabel}`,
   });
+  // A draft with changes: the changed words inside the marked elements (src/diff/mark-words.ts).
+  return booklet.changes ? markWords(html, booklet.changes.marks) : html;
 }
 
 function readTemplate(name: string): string {
@@ -102,16 +105,19 @@ export function cssString(value: string): string {
 }
 
 /** How a text's figures and photos are drawn: numbered charts and tables, images from the data's folder. */
-function markdownContext(hb: typeof Handlebars, options: RenderOptions, booklet: Booklet): MarkdownContext {
+function markdownContext(hb: typeof Handlebars, options: RenderOptions, booklet: Booklet, mini = false): MarkdownContext {
   const esc = hb.escapeExpression;
   return {
     figure: (_kind, id) => {
-      const f = booklet.figures[id];
-      if (!f) return undefined;
+      const found = booklet.figures[id];
+      if (!found) return undefined;
+      // The 各ページの見方 miniature draws its page again: without ids (they must stay unique).
+      const f = mini ? { ...found, anchor: "", id: `mini-${found.id}` } : found;
       const notes = [f.source ? `<p class="figure__source">出典：${esc(f.source)}</p>` : "", f.note ? `<p class="figure__note">${esc(f.note)}</p>` : ""].join("");
-      if (f.type === "table") return `<div class="figure figure--table" id="${esc(f.anchor)}">${figureTable(f)}${notes}</div>\n`;
+      const anchor = f.anchor ? ` id="${esc(f.anchor)}"` : "";
+      if (f.type === "table") return `<div class="figure figure--table"${anchor}>${figureTable(f)}${notes}</div>\n`;
       const caption = `<p class="figure__caption"><span class="figure__label">${esc(f.label)}</span>${esc(f.caption)}</p>`;
-      return `<div class="figure" id="${esc(f.anchor)}"><div class="figure__chart">${figureSvg(f)}</div>${caption}${notes}</div>\n`;
+      return `<div class="figure"${anchor}><div class="figure__chart">${figureSvg(f)}</div>${caption}${notes}</div>\n`;
     },
     image: (name, alt, title) => {
       const file = booklet.images[name];
@@ -132,7 +138,9 @@ function registerHelpers(hb: typeof Handlebars, options: RenderOptions, changed:
     return new hb.SafeString(` id="${hb.escapeExpression(id)}"${changed.has(id) ? " data-changed" : ""}`);
   });
   const context = markdownContext(hb, options, booklet);
-  hb.registerHelper("md", (text: string) => new hb.SafeString(renderMarkdown(text, context)));
+  const miniContext = markdownContext(hb, options, booklet, true);
+  // {{md text}}, or {{md text mini}} inside the 各ページの見方 miniature.
+  hb.registerHelper("md", (text: string, mini: unknown) => new hb.SafeString(renderMarkdown(text, mini === true ? miniContext : context)));
   // An indicator's trend chart, in its 政策's colour.
   hb.registerHelper("trend-chart", (trend: Booklet["indicators"][number]["trend"], key: string, colour: unknown) =>
     new hb.SafeString(trend ? trendSvg(trend, key || "mini", typeof colour === "string" ? colour : undefined) : ""));

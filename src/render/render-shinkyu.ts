@@ -7,7 +7,7 @@ import type { FontFace } from "../fonts.js";
 import { PROJECT_ROOT } from "../paths.js";
 import { cssString, fontFaceCss } from "./render-html.js";
 
-/** A run of text, underlined when changed. */
+/** A run of text, marked when changed (underlined on the 新 side, struck through on the 旧 side). */
 export interface TableSegment {
   text: string;
   changed: boolean;
@@ -22,7 +22,8 @@ export interface ShinkyuTable {
   count: number;
   groups: Array<{
     name: string;
-    rows: Array<{ item: string; before: TableSegment[]; after: TableSegment[]; numeric: boolean; page: string }>;
+    /** kind: 新設, 削除, 移動, or "" for a change of a field. */
+    rows: Array<{ kind: string; item: string; before: TableSegment[]; after: TableSegment[]; numeric: boolean; page: string }>;
   }>;
 }
 

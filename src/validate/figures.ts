@@ -16,6 +16,8 @@ export interface ResolvedFigure {
   source?: string;
   note?: string;
   alt?: string;
+  /** The CSV its values were read from, when they were. */
+  csv?: string;
   categories: string[];
   series: Array<{ name: string; values: Array<number | null> }>;
 }
@@ -63,7 +65,7 @@ export function resolveFigures(figures: Array<Sourced<FigureData>>, csv: TextAss
     if (diagnostics.length === before) {
       out[id] = {
         id, type: value.type, caption: value.caption, unit: value.unit, categories, series,
-        ...(value.source ? { source: value.source } : {}), ...(value.note ? { note: value.note } : {}), ...(value.alt ? { alt: value.alt } : {}),
+        ...(value.source ? { source: value.source } : {}), ...(value.note ? { note: value.note } : {}), ...(value.alt ? { alt: value.alt } : {}), ...(value.csv ? { csv: value.csv } : {}),
       };
     }
   }

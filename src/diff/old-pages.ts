@@ -1,0 +1,60 @@
+// The page a removed item had: the older version's booklet is laid out again (with today's
+// templates, as the official edition, whose pages the draft shares) and printed in a scratch
+// folder, and the page where each removed item's element landed is read from that print.
+// Printing costs 5–15 s, so it is done only when something was removed.
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import type { PlanData } from "../validate/validate.js";
+import { buildModel } from "../model/build-model.js";
+import { renderHtml } from "../render/render-html.js";
+import { fontFaces } from "../fonts.js";
+import { officialIcon } from "../sdg-icons.js";
+import { PROJECT_ROOT } from "../paths.js";
+import { openBrowser, raceGone, type BrowserHandle } from "../print/browser.js";
+import { printBooklet } from "../print/print-booklet.js";
+import { BrowserError, PlanPressError } from "../errors.js";
+import { makeTempDir } from "../write/temp-dirs.js";
+
+export interface OldPrintOptions {
+  timeout: number;
+  browserWsEndpoint?: string;
+  signal?: AbortSignal;
+}
+
+/** Element id → its page label in the booklet of `data` (the older version), for each of `ids`. */
+export async function oldPages(data: PlanData, ids: string[], options: OldPrintOptions): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return new Map();
+  const temp = makeTempDir("oldpages");
+  let browser: BrowserHandle | undefined;
+  const closeOnAbort = () => void browser?.close();
+  options.signal?.addEventListener("abort", closeOnAbort);
+  try {
+    // A change list naming the elements makes each a link target: the print says its page.
+    const rows = wanted.map((key) => ({ group: "", item: "", kind: "removed", key, page: "" }));
+    const booklet = buildModel(data, { sdgIcon: officialIcon, changes: { since: "", rows, marks: [] } });
+    const fonts = fontFaces();
+    const htmlFile = path.join(temp.dir, "old.html");
+    const html = renderHtml(booklet, { htmlDir: temp.dir, fonts, edition: "official" });
+    writeFileSync(htmlFile, html);
+    browser = await openBrowser({ wsEndpoint: options.browserWsEndpoint, timeout: options.timeout });
+    options.signal?.throwIfAborted();
+    const printed = await raceGone(browser, printBooklet(browser, {
+      htmlFile, html, timeout: options.timeout, firstBodyAnchor: "ch-intro",
+      allowedFiles: [...fonts.map((f) => f.file), path.join(PROJECT_ROOT, "assets")],
+    }));
+    const labels = new Map<string, string>();
+    for (const id of wanted) {
+      const index = printed.pages.get(id);
+      if (index !== undefined && index >= printed.frontPages) labels.set(id, String(index - printed.frontPages + 1));
+    }
+    return labels;
+  } catch (err) {
+    if (options.signal?.aborted || err instanceof PlanPressError) throw err;
+    throw new BrowserError(`削除した項目の前の版でのページを求めるため、前の版の冊子を印刷しましたが、失敗しました: ${(err as Error).message}`, { cause: err });
+  } finally {
+    options.signal?.removeEventListener("abort", closeOnAbort);
+    temp.dispose();
+    await browser?.close();
+  }
+}
