@@ -20,7 +20,7 @@ export type ChangeKind = "changed" | "added" | "removed" | "moved";
 
 /** One change: a row of the 新旧対照表 and an item of the draft's change list. */
 export interface ChangeRow {
-  /** Group heading: 政策1　子育て・教育政策 / 重点施策 1-1　… / 重点プロジェクト1　… */
+  /** Group heading: 政策1　○○政策 / 重点施策 1-1　… / 重点プロジェクト1　… */
   group: string;
   /** The item, e.g. 目指す姿, 方針2 › 成果指標1「…」 › 目標値, 方針2 › 事業3「…」, 重点施策（2-3 → 3-6）. */
   item: string;
