@@ -11,6 +11,7 @@ import type { YearStyle } from "../model/format.js";
 import { partId } from "../model/change-keys.js";
 import { ITEMS, RECORDS, comparableTree, type ItemSpec, type Trail, type Where } from "./plan-tree.js";
 import { FIELDS, type FieldSpec } from "./field-labels.js";
+import { inTerms } from "./in-terms.js";
 import { ELSEWHERE, bestPairs, matchItems, type Entry } from "./match-items.js";
 import { canonical, isItemList, isObject, show, summary } from "./values.js";
 
@@ -69,7 +70,8 @@ export function compareData(before: PlanData, after: PlanData): ChangeRow[] {
   const events: Event[] = [];
   walker.fields(comparableTree(before), comparableTree(after), "", ROOT, ROOT, events);
   walker.pairMoves(events);
-  return walker.rows(events);
+  const label = inTerms(after.plan.terms);
+  return walker.rows(events).map((row) => ({ ...row, group: label(row.group), item: label(row.item) }));
 }
 
 class Walker {

@@ -204,3 +204,14 @@ function mutate(value: unknown, key = ""): unknown {
   if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mutate(v, k)]));
   return value;
 }
+
+describe("the committee's words", () => {
+  it("are the plan's own terms: a plan that says 基本施策 and 取組 reads so in the 新旧対照表", () => {
+    const before = copy();
+    const after = copy();
+    for (const data of [before, after]) data.plan = { ...data.plan, terms: { ...data.plan.terms, policy: "基本施策", directionShort: "取組", policyArea: "基本目標" } };
+    after.policies[0]!.directions[1]!.summary += "（改）";
+    const rows = compareData(before, after);
+    expect(rows.map((r) => [r.group, r.item])).toEqual([["基本施策 1-1　子どもを産み育てる環境づくりの推進", "取組2 › 内容"]]);
+  });
+});
