@@ -12,6 +12,7 @@ import type { EditionView } from "./model/types.js";
 import { renderHtml } from "./render/render-html.js";
 import { BINDINGS, BLEED_MM, SLUG_MM, type Binding, type EditionName } from "./editions.js";
 import { openBrowser, raceGone, type BrowserHandle } from "./print/browser.js";
+import { browserFault } from "./pipeline/run-print.js";
 import { printBooklet, type PaginationHint, type PrintedBooklet } from "./print/print-booklet.js";
 import { finishPdf, type DocumentInfo } from "./finish/finish-pdf.js";
 import { ensureWritable, removeStaleTemporaries, temporarySibling, writeAtomic } from "./write/write-output.js";
@@ -229,22 +230,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     webImages?.dispose();
     if (!options.browserHolder) await browser?.close();
   }
-}
-
-/**
- * Plain words for a browser that hung or died (retriable); undefined for anything else. An
- * error we raised ourselves (no browser found, bad pagination) is not a browser fault.
- */
-export function browserFault(err: unknown, timeout: number, browserGone = false): BrowserError | undefined {
-  if (err instanceof BrowserError) return err.retriable ? err : undefined;
-  if (!(err instanceof Error) || err instanceof PlanPressError) return undefined;
-  if (browserGone || /detached|Target closed|Session closed|Connection closed|browser has disconnected|crash|ECONNRESET|socket hang up/i.test(err.message)) {
-    return new BrowserError("Chromium が印刷の途中で終了しました（クラッシュまたは強制終了）。", { cause: err, retriable: true });
-  }
-  if (err.name === "TimeoutError" || /timed out|timeout/i.test(err.message)) {
-    return new BrowserError(`Chromium が ${Number((timeout / 1000).toFixed(1))} 秒以内に応答しませんでした（止まっている可能性があります）。大きな冊子では --timeout で待ち時間を延ばせます。`, { cause: err, retriable: true });
-  }
-  return undefined;
 }
 
 /** PDF/X made with Ghostscript's generic CMYK profile: the print shop's own is better. */

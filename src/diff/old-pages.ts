@@ -10,8 +10,7 @@ import { renderHtml } from "../render/render-html.js";
 import { fontFaces } from "../fonts.js";
 import { officialIcon } from "../sdg-icons.js";
 import { PROJECT_ROOT } from "../paths.js";
-import { openBrowser, raceGone, type BrowserHandle } from "../print/browser.js";
-import { printBooklet } from "../print/print-booklet.js";
+import { printWithBrowser } from "../pipeline/run-print.js";
 import { BrowserError, PlanPressError } from "../errors.js";
 import { makeTempDir } from "../write/temp-dirs.js";
 
@@ -26,9 +25,6 @@ export async function oldPages(data: PlanData, ids: string[], options: OldPrintO
   const wanted = [...new Set(ids)];
   if (wanted.length === 0) return new Map();
   const temp = makeTempDir("oldpages");
-  let browser: BrowserHandle | undefined;
-  const closeOnAbort = () => void browser?.close();
-  options.signal?.addEventListener("abort", closeOnAbort);
   try {
     // A change list naming the elements makes each a link target: the print says its page.
     const rows = wanted.map((key) => ({ group: "", item: "", kind: "removed", key, page: "" }));
@@ -37,12 +33,10 @@ export async function oldPages(data: PlanData, ids: string[], options: OldPrintO
     const htmlFile = path.join(temp.dir, "old.html");
     const html = renderHtml(booklet, { htmlDir: temp.dir, fonts, edition: "official" });
     writeFileSync(htmlFile, html);
-    browser = await openBrowser({ wsEndpoint: options.browserWsEndpoint, timeout: options.timeout });
-    options.signal?.throwIfAborted();
-    const printed = await raceGone(browser, printBooklet(browser, {
-      htmlFile, html, timeout: options.timeout, firstBodyAnchor: "ch-intro",
-      allowedFiles: [...fonts.map((f) => f.file), path.join(PROJECT_ROOT, "assets")],
-    }));
+    const printed = await printWithBrowser(options, {
+      htmlFile, html, firstBodyAnchor: booklet.firstBodyAnchor,
+      allowedFiles: [...fonts.map((f) => f.file), path.join(PROJECT_ROOT, "assets"), ...Object.values(booklet.images)],
+    });
     const labels = new Map<string, string>();
     for (const id of wanted) {
       const index = printed.pages.get(id);
@@ -53,8 +47,6 @@ export async function oldPages(data: PlanData, ids: string[], options: OldPrintO
     if (options.signal?.aborted || err instanceof PlanPressError) throw err;
     throw new BrowserError(`削除した項目の前の版でのページを求めるため、前の版の冊子を印刷しましたが、失敗しました: ${(err as Error).message}`, { cause: err });
   } finally {
-    options.signal?.removeEventListener("abort", closeOnAbort);
     temp.dispose();
-    await browser?.close();
   }
 }

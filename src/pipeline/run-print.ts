@@ -10,7 +10,7 @@ import { finishPdf, type DocumentInfo } from "../finish/finish-pdf.js";
 import { ensureWritable, removeStaleTemporaries, temporarySibling, writeAtomic } from "../write/write-output.js";
 import { fontFaces } from "../fonts.js";
 import { PROJECT_ROOT } from "../paths.js";
-import { browserFault } from "../build.js";
+import { BrowserError, PlanPressError } from "../errors.js";
 import type { TocEntry } from "../model/types.js";
 import type { ProgressListener } from "../progress.js";
 
@@ -78,4 +78,20 @@ export async function printDocumentSet(options: RunOptions & { html: string; out
   } finally {
     rmSync(source, { force: true });
   }
+}
+
+/**
+ * Plain words for a browser that hung or died (retriable); undefined for anything else. An
+ * error we raised ourselves (no browser found, bad pagination) is not a browser fault.
+ */
+export function browserFault(err: unknown, timeout: number, browserGone = false): BrowserError | undefined {
+  if (err instanceof BrowserError) return err.retriable ? err : undefined;
+  if (!(err instanceof Error) || err instanceof PlanPressError) return undefined;
+  if (browserGone || /detached|Target closed|Session closed|Connection closed|browser has disconnected|crash|ECONNRESET|socket hang up/i.test(err.message)) {
+    return new BrowserError("Chromium が印刷の途中で終了しました（クラッシュまたは強制終了）。", { cause: err, retriable: true });
+  }
+  if (err.name === "TimeoutError" || /timed out|timeout/i.test(err.message)) {
+    return new BrowserError(`Chromium が ${Number((timeout / 1000).toFixed(1))} 秒以内に応答しませんでした（止まっている可能性があります）。大きな冊子では --timeout で待ち時間を延ばせます。`, { cause: err, retriable: true });
+  }
+  return undefined;
 }

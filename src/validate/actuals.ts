@@ -25,16 +25,18 @@ export function resolveActuals(files: Array<Sourced<ActualsData>>, policies: Arr
   const actuals: Record<number, YearActuals> = {};
   const diagnostics: Diagnostic[] = [];
   for (const { source, value } of files) {
-    const report = (at: PropertyKey[], message: string, hint: string, en: string, key = false) =>
-      diagnostics.push({ severity: "error", file: source.file, ...locate(source, at, { key }), field: fieldPath(at), message, hint, en });
-    const before = diagnostics.length;
+    const report = (at: PropertyKey[], message: string, hint: string, en: string, key = false, severity: Diagnostic["severity"] = "error") =>
+      diagnostics.push({ severity, file: source.file, ...locate(source, at, { key }), field: fieldPath(at), message, hint, en });
+    const errorCount = () => diagnostics.filter((d) => d.severity === "error").length;
+    const before = errorCount();
     const stem = path.basename(source.file, ".yaml");
     if (stem !== String(value.year)) report(["year"], `実績の年度（${value.year}年度）とファイル名「${stem}」が一致しません`, `ファイル名を ${value.year}.yaml にするか、year を直してください。`, "actuals year does not match file name");
     if (actuals[value.year]) report(["year"], `${value.year}年度の実績が ${actuals[value.year]!.file} にもあります`, "1つの年度の実績は1つのファイルに書いてください。", "actuals year twice");
     const values: YearActuals["values"] = {};
     for (const [key, raw] of Object.entries(value.values)) {
+      // An indicator the plan no longer has (a revised plan) keeps its past 実績: said, not refused.
       if (!keys.has(key)) {
-        report(["values", key], `キー「${key}」の指標・数値目標がありません`, "指標・数値目標の key を確認してください（名称ではなく key で書きます）。", `unknown indicator key ${key}`, true);
+        report(["values", key], `キー「${key}」の指標・数値目標は、いまの計画にありません（報告書には載りません）`, "指標の key のつづりを確認してください。計画から外した指標なら、このままでかまいません。", `unknown indicator key ${key}`, true, "warning");
         continue;
       }
       const entry = typeof raw === "object" ? raw : { value: raw };
@@ -43,9 +45,9 @@ export function resolveActuals(files: Array<Sourced<ActualsData>>, policies: Arr
       else values[key] = { value: n, ...(entry.note ? { note: entry.note } : {}) };
     }
     for (const id of Object.keys(value.comments)) {
-      if (!policyIds.has(id)) report(["comments", id], `重点施策「${id}」がありません`, "重点施策の番号（例: 1-1）を確認してください。", `comment for unknown policy ${id}`, true);
+      if (!policyIds.has(id)) report(["comments", id], `重点施策「${id}」は、いまの計画にありません（報告書には載りません）`, "重点施策の番号（例: 1-1）を確認してください。", `comment for unknown policy ${id}`, true, "warning");
     }
-    if (diagnostics.length === before) actuals[value.year] = { year: value.year, file: source.file, values, comments: value.comments };
+    if (errorCount() === before) actuals[value.year] = { year: value.year, file: source.file, values, comments: value.comments };
   }
   return { actuals, diagnostics };
 }

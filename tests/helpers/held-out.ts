@@ -19,11 +19,13 @@ export function firstVersion(): string {
 /** The second version: the first with every kind of change. */
 export function secondVersion(): string {
   const dir = dataCopy();
-  // 政策7 and its four 重点施策 go.
+  // 政策7 and its four 重点施策 go (and so does its place in the plan's declaration).
   rmSync(path.join(dir, "policy-areas/7.yaml"));
   for (const f of readdirSync(path.join(dir, "policies")).filter((f) => f.startsWith("7-"))) rmSync(path.join(dir, "policies", f));
+  edit(dir, "plan.yaml", "policyAreas: [1, 2, 3, 4, 5, 6, 7]", "policyAreas: [1, 2, 3, 4, 5, 6]");
   // 重点プロジェクト5 goes, and with it every link to it.
   rmSync(path.join(dir, "projects/5.yaml"));
+  edit(dir, "plan.yaml", "projects: [1, 2, 3, 4, 5]", "projects: [1, 2, 3, 4]");
   for (const f of readdirSync(path.join(dir, "policies"))) {
     const file = path.join(dir, "policies", f);
     const text = readFileSync(file, "utf8");
@@ -33,6 +35,8 @@ export function secondVersion(): string {
   // 重点施策 2-3 moves to 政策3, after 3-5.
   renameSync(path.join(dir, "policies/2-3.yaml"), path.join(dir, "policies/3-6.yaml"));
   edit(dir, "policies/3-6.yaml", 'id: "2-3"', 'id: "3-6"');
+  edit(dir, "policy-areas/2.yaml", '"2-3", ', "");
+  edit(dir, "policy-areas/3.yaml", '"3-5"]', '"3-5", "3-6"]');
   edit(dir, "related-plans.yaml", `name: ${RENAMED_PLAN.before}`, `name: ${RENAMED_PLAN.after}`);
   edit(dir, "edition.yaml", "futureVision: えがお咲く未来へ 持続可能な共生都市 いせさき", `futureVision: ${NEW_VISION}`);
   edit(dir, "edition.yaml", "version: 第1版", "version: 第2版");
