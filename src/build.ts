@@ -84,12 +84,7 @@ export interface BuildResult {
   pdfx?: { file: string; bytes: number; version: string; intent: OutputIntent };
 }
 
-/** Loads and validates the data, with the same warnings a build of `edition` would give. */
-export function checkData(dataDir: string, edition: EditionName = "official"): { data?: PlanData; diagnostics: Diagnostic[] } {
-  const result = validate(loadData(dataDir), glyphCoverage(fontFaces()));
-  if (result.data) result.diagnostics.push(...missingIconWarnings(result.data, edition));
-  return result;
-}
+export { checkData } from "./check.js";
 
 /** Builds the booklet PDF (and its HTML) from the data folder. */
 export async function build(options: BuildOptions): Promise<BuildResult> {

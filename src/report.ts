@@ -4,7 +4,7 @@
 // print → finish → write.
 import path from "node:path";
 import { createHash } from "node:crypto";
-import { checkData } from "./build.js";
+import { checkData } from "./check.js";
 import { DataError } from "./errors.js";
 import { fontFaces } from "./fonts.js";
 import { reportModel } from "./progress/report-model.js";

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { checkData } from "../build.js";
+import { checkData } from "../check.js";
 import { DataError, UsageError } from "../errors.js";
 import { parseFiscalYear } from "../validate/schema.js";
 import { fiscalYearLabel } from "../model/format.js";
