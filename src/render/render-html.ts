@@ -11,6 +11,7 @@ import { renderMarkdown } from "./markdown.js";
 import { districtMapSvg } from "./district-map.js";
 import { sdgPlaceholderSvg } from "./sdg-placeholder.js";
 import { partId } from "../model/change-keys.js";
+import { typesetHtml } from "./typeset.js";
 
 /** What the templates need besides the model. */
 export interface RenderOptions {
@@ -50,12 +51,15 @@ export function renderHtml(booklet: Booklet, options: RenderOptions): string {
   registerHelpers(hb, options, new Set(booklet.changes?.ids ?? []));
   // The stylesheet is the project's own (not data), so it is inserted unescaped.
   const e = booklet.edition;
-  return template({
+  const html = template({
     ...booklet,
     css: new hb.SafeString(styles(options)),
     editionName: options.edition,
     draftStamp: `${e.stage}　${e.version}　${e.dayLabel}`,
   });
+  // Identifiers, figures and years unbroken, paragraph ends kept together (render/typeset.ts).
+  const t = booklet.terms;
+  return typesetHtml(html, { numbered: [t.policyArea, t.directionShort, t.project] });
 }
 
 function readTemplate(name: string): string {
@@ -104,6 +108,24 @@ function registerHelpers(hb: typeof Handlebars, options: RenderOptions, changed:
   hb.registerHelper("gt", (a: number, b: number) => a > b);
   hb.registerHelper("len", (list: unknown[]) => list.length);
   hb.registerHelper("add", (a: number, b: number) => a + b);
+  // A short name kept on one line (a unit, a department), longer text left to break by phrase.
+  hb.registerHelper("keep", (text: unknown, max: unknown) => {
+    const s = hb.escapeExpression(String(text ?? ""));
+    return new hb.SafeString([...String(text ?? "")].length <= Number(max) ? `<span class="nb">${s}</span>` : s);
+  });
+  // Links to pages by number (1-1、1-2 …), the last two kept together so a line never holds one alone.
+  hb.registerHelper("ref-list", (items: Array<{ anchor: string; id: string | number }>) => {
+    if (items.length === 0) return "—";
+    const links = items.map((i) => `<a href="#${hb.escapeExpression(i.anchor)}">${hb.escapeExpression(String(i.id))}</a>`);
+    const tail = links.splice(Math.max(0, links.length - 2)).join("、");
+    return new hb.SafeString([...links, `<span class="nb">${tail}</span>`].join("、"));
+  });
+  // The year a figure column ("baseline"/"target") gives in its head: the one most of its rows
+  // share (at least half). Cells of another year print their own under the figure. Rows may be
+  // nested (a project's KPI rows under their 方針).
+  hb.registerHelper("head-year", (rows: Array<Record<string, unknown>>, field: string) => headYear(rows, field));
+  hb.registerHelper("own-year", (value: { year: string; yearSub: string }, head: { year: string; yearSub: string } | null) =>
+    !head || head.year !== value.year || head.yearSub !== value.yearSub);
   // The template of a chapter content kind (templates/contents/<kind>.hbs).
   hb.registerHelper("content-partial", (kind: string) => `contents/${kind}`);
   hb.registerHelper("district-map", (districts: Array<{ name: string; cells: string[] }>, highlight: string | undefined) =>
@@ -116,4 +138,19 @@ function registerHelpers(hb: typeof Handlebars, options: RenderOptions, changed:
     }
     return new hb.SafeString(sdgPlaceholderSvg(goal));
   });
+}
+
+/** The most common year of a figure column, when at least half of its rows have it. */
+export function headYear(rows: Array<Record<string, unknown>>, field: string): { year: string; yearSub: string } | null {
+  const flat = rows.flatMap((r) => (Array.isArray(r.kpis) ? (r.kpis as Array<Record<string, unknown>>) : [r]));
+  const counts = new Map<string, { view: { year: string; yearSub: string }; n: number }>();
+  for (const r of flat) {
+    const view = r[field] as { year: string; yearSub: string };
+    const key = view.year + view.yearSub;
+    const entry = counts.get(key) ?? { view, n: 0 };
+    entry.n++;
+    counts.set(key, entry);
+  }
+  const best = [...counts.values()].sort((a, b) => b.n - a.n)[0];
+  return best && best.n * 2 >= flat.length ? best.view : null;
 }
