@@ -14,6 +14,7 @@ import {
 import { areaColours } from "./palette.js";
 import { editionView } from "./edition-view.js";
 import { bookletParts } from "./parts.js";
+import { diagramViews } from "./diagrams.js";
 
 /** Options that do not come from the data: which SDG icon files exist, what changed. */
 export interface ModelOptions {
@@ -125,6 +126,7 @@ export function buildModel(data: PlanData, options: ModelOptions): Booklet {
     changes: options.changes && changeList(options.changes),
     relatedPlans,
     indicators,
+    diagrams: diagramViews(data, { terms, policyAreas, parts: structure.parts }),
   };
 
   function linkedDirections(sources: PolicyData[], views: PolicyView[], projectId: number, basic: number): LinkedDirection[] {

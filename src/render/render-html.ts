@@ -3,7 +3,8 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import Handlebars from "handlebars";
-import type { Booklet } from "../model/types.js";
+import type { Booklet, PolicyAreaView, StructureView } from "../model/types.js";
+import type { Terms } from "../validate/schema.js";
 import type { EditionName } from "../editions.js";
 import type { FontFace } from "../fonts.js";
 import { PROJECT_ROOT } from "../paths.js";
@@ -11,7 +12,9 @@ import { renderMarkdown } from "./markdown.js";
 import { districtMapSvg } from "./district-map.js";
 import { sdgPlaceholderSvg } from "./sdg-placeholder.js";
 import { partId } from "../model/change-keys.js";
-import { typesetHtml } from "./typeset.js";
+import { glueEnd, typesetHtml } from "./typeset.js";
+import { systemTreeHeadSvg, systemTreeSvgs } from "./system-tree.js";
+import { structureDiagramSvg } from "./structure-diagram.js";
 
 /** What the templates need besides the model. */
 export interface RenderOptions {
@@ -108,6 +111,8 @@ function registerHelpers(hb: typeof Handlebars, options: RenderOptions, changed:
   hb.registerHelper("gt", (a: number, b: number) => a > b);
   hb.registerHelper("len", (list: unknown[]) => list.length);
   hb.registerHelper("add", (a: number, b: number) => a + b);
+  // A text that ends a paragraph where its element does not: its last characters kept together.
+  hb.registerHelper("end", (text: unknown) => new hb.SafeString(glueEnd(hb.escapeExpression(String(text ?? "")))));
   // A short name kept on one line (a unit, a department), longer text left to break by phrase.
   hb.registerHelper("keep", (text: unknown, max: unknown) => {
     const s = hb.escapeExpression(String(text ?? ""));
@@ -126,6 +131,11 @@ function registerHelpers(hb: typeof Handlebars, options: RenderOptions, changed:
   hb.registerHelper("head-year", (rows: Array<Record<string, unknown>>, field: string) => headYear(rows, field));
   hb.registerHelper("own-year", (value: { year: string; yearSub: string }, head: { year: string; yearSub: string } | null) =>
     !head || head.year !== value.year || head.yearSub !== value.yearSub);
+  // The diagrams drawn from the data (render/system-tree.ts, render/structure-diagram.ts).
+  hb.registerHelper("system-tree", (area: PolicyAreaView, terms: Terms) =>
+    new hb.SafeString(systemTreeSvgs(area, terms).map((svg) => `<div class="system-tree__area">${svg}</div>`).join("")));
+  hb.registerHelper("system-tree-head", (terms: Terms, withProjects: unknown) => new hb.SafeString(systemTreeHeadSvg(terms, Boolean(withProjects))));
+  hb.registerHelper("structure-diagram", (structure: StructureView) => new hb.SafeString(structureDiagramSvg(structure)));
   // The template of a chapter content kind (templates/contents/<kind>.hbs).
   hb.registerHelper("content-partial", (kind: string) => `contents/${kind}`);
   hb.registerHelper("district-map", (districts: Array<{ name: string; cells: string[] }>, highlight: string | undefined) =>

@@ -32,8 +32,9 @@ const CLOSING = /^[）」』〕］｝〉》】”’)、。，．・：；！？
 
 /** Elements whose end is a paragraph's end: their last characters are kept together. */
 const BLOCK_END = /^<\/(p|li|dd|dt|td|th|h[1-6]|caption|figcaption|blockquote)>$/i;
-/** Inline elements a paragraph's end may run through. */
-const INLINE = /^<\/?(span|a|b|strong|em|small|i|u|sub|sup|code|abbr)(\s[^>]*)?>$/i;
+/** Inline elements a paragraph's end may run through. Not <span>: the templates style many spans as
+ * blocks (a figure's year, a head's second line), and a glued end around a block would not wrap. */
+const INLINE = /^<\/?(a|b|strong|em|small|i|u|sub|sup|code|abbr)(\s[^>]*)?>$/i;
 /** Elements whose text is not set as prose: no spans may go into them. */
 const SKIP = /^(style|script|title|svg|pre|textarea)$/i;
 
@@ -230,4 +231,16 @@ export function typesetHtml(html: string, options: TypesetOptions): string {
     inTail = true;
   }
   return out.join("");
+}
+
+/**
+ * An escaped text that ends a paragraph although its HTML element does not (a title followed by a
+ * block-styled span, a name inside a link): its last characters kept together, as at a block's end.
+ */
+export function glueEnd(escaped: string): string {
+  const parts = ["", "<p>", escaped, "</p>", ""];
+  const start = tailStart(parts, 3, /$^/gu);
+  if (!start) return escaped;
+  const chars = characters(escaped);
+  return chars.slice(0, start.char).join("") + OPEN + chars.slice(start.char).join("") + CLOSE;
 }

@@ -31,6 +31,9 @@ describe("typesetHtml", () => {
     expect(set("<li>施策の推進によって実現したい<b>姿です。</b></li>")).toBe('<li>施策の推進によって実現した<span class="nb">い<b>姿です。</b></span></li>');
     expect(set("<li>施策の推進によって<b>実現したい姿</b>です。</li>")).toBe('<li>施策の推進によって<span class="nb"><b>実現したい姿</b>です。</span></li>');
     expect(set("<td>人</td><th>現状値</th>")).toBe("<td>人</td><th>現状値</th>");
+    // Not around a span: the templates style spans as blocks, and a glued block would not wrap.
+    const head = '<th><span class="x">5</span><span class="name">情報化推進プロジェクト</span></th>';
+    expect(set(head)).toBe(head);
     expect(set('<svg><text>令和7年度 2-6</text></svg><style>p > b { }</style><title>令和7年度</title>')).toBe(
       '<svg><text>令和7年度 2-6</text></svg><style>p > b { }</style><title>令和7年度</title>',
     );
