@@ -15,6 +15,7 @@ import { areaColours } from "./palette.js";
 import { editionView } from "./edition-view.js";
 import { bookletParts } from "./parts.js";
 import { diagramViews } from "./diagrams.js";
+import { editionDates } from "./edition-dates.js";
 
 /** Options that do not come from the data: which SDG icon files exist, what changed. */
 export interface ModelOptions {
@@ -110,7 +111,7 @@ export function buildModel(data: PlanData, options: ModelOptions): Booklet {
     projects: data.projects.filter((pr) => pr.relatedPlans.includes(p.id)).map((pr) => ({ id: pr.id, anchor: `project-${pr.id}` })),
   }));
   const indicators = policies.flatMap((p) => p.directions.flatMap((d) => d.indicators));
-  const edition = editionView(data.edition);
+  const edition = { ...editionView(data.edition), ...editionDates(data.edition) };
   const structure = bookletParts(data, { edition, terms, policyAreas, projects, districts, relatedPlans, indicators, changes: options.changes !== undefined });
 
   return {

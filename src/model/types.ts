@@ -227,6 +227,14 @@ export interface EditionView {
   keyVisual?: ImageView;
 }
 
+/** The cover's and colophon's dates and stage (model/edition-dates.ts). */
+export interface EditionDatesView {
+  /** The issue date in the edition's year style (令和6年（2024年）10月). */
+  issued: string;
+  /** The stage while the document is not adopted (素案, 案, 最終案); absent once 策定. */
+  stageLabel?: string;
+}
+
 /** What a chapter holds, in order: a Markdown text or a part generated from the data. */
 export type ContentView =
   | { kind: "text"; section: TextSection }
@@ -301,7 +309,7 @@ export interface StructureView {
 
 /** The whole booklet, ready to render. */
 export interface Booklet {
-  edition: EditionView;
+  edition: EditionView & EditionDatesView;
   terms: Terms;
   parts: PartView[];
   toc: TocEntry[];

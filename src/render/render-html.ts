@@ -15,6 +15,7 @@ import { partId } from "../model/change-keys.js";
 import { glueEnd, typesetHtml } from "./typeset.js";
 import { systemTreeHeadSvg, systemTreeSvgs } from "./system-tree.js";
 import { structureDiagramSvg } from "./structure-diagram.js";
+import { coverPatternSvg } from "./cover-pattern.js";
 
 /** What the templates need besides the model. */
 export interface RenderOptions {
@@ -135,6 +136,7 @@ function registerHelpers(hb: typeof Handlebars, options: RenderOptions, changed:
   hb.registerHelper("system-tree", (area: PolicyAreaView, terms: Terms) =>
     new hb.SafeString(systemTreeSvgs(area, terms).map((svg) => `<div class="system-tree__area">${svg}</div>`).join("")));
   hb.registerHelper("system-tree-head", (terms: Terms, withProjects: unknown) => new hb.SafeString(systemTreeHeadSvg(terms, Boolean(withProjects))));
+  hb.registerHelper("cover-pattern", (areas: PolicyAreaView[]) => new hb.SafeString(coverPatternSvg(areas.map((a) => a.color), 162, 84, 9)));
   hb.registerHelper("structure-diagram", (structure: StructureView) => new hb.SafeString(structureDiagramSvg(structure)));
   // The template of a chapter content kind (templates/contents/<kind>.hbs).
   hb.registerHelper("content-partial", (kind: string) => `contents/${kind}`);
