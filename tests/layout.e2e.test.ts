@@ -53,10 +53,18 @@ describe("the rendered booklet HTML", () => {
   });
 
   it("makes every 重点施策, 重点プロジェクト and 政策 divider a spread that starts on a left page; chapters on a right page", () => {
-    expect(count(/<article class="spread policy[^"]*" id="policy-[\d-]+" data-start="left" data-flow-spread /g)).toBe(34);
-    expect(count(/<article class="spread project" id="project-\d" data-start="left" data-flow-spread /g)).toBe(5);
+    expect(count(/<article class="spread policy[^"]*" id="policy-[\d-]+" style="page: area-\d+-spread" data-start="left" data-flow-spread /g)).toBe(34);
+    expect(count(/<article class="spread project" id="project-\d" style="page: ch-\d+-spread" data-start="left" data-flow-spread /g)).toBe(5);
     expect(count(/class="chapter-title" id="ch-\d+" data-start="right"/g)).toBe(8);
     expect(count(/<article class="spread divider area-\d" id="area-\d" data-start="left"/g)).toBe(7);
+  });
+
+  it("runs no head above a spread's own head: a spread's left page has none, its right page and its thumb tab stay", () => {
+    expect(html).toContain('@page area-1-spread:right { @top-right { content: "重点施策　政策1　');
+    expect(html).toContain("@page area-1-spread:left { @left-top {");
+    expect(html).not.toMatch(/-spread:left \{ @top-left/);
+    // The district page's own head is its name: the running head says 地区別計画.
+    expect(html).not.toContain('class="district__label"');
   });
 
   it("gives every SDG icon and map a text alternative", () => {
@@ -137,6 +145,27 @@ describe("a 重点施策 longer than its spread, with long unbroken strings and 
     expect(cli.status).toBe(0);
     expect(readdirSync(dir).filter((f) => f.startsWith("page-"))).toHaveLength(result.pageCount);
     expect(existsSync(path.join(dir, "contact-sheet.png"))).toBe(true);
+    expect(readdirSync(dir).filter((f) => f.startsWith("contact-sheet-"))).toEqual([]);
+  });
+
+  it("plan-press pages --dpi 150 renders readable pages and sheets of spreads at that resolution", () => {
+    const dir = path.join(path.dirname(out), "pages-150");
+    const five = path.join(path.dirname(out), "five.pdf");
+    run("qpdf", [out, "--pages", out, "1-5", "--", five]);
+    const cli = spawnSync("node", [path.join(ROOT, "bin/plan-press.js"), "pages", "--pdf", five, "--out", dir, "--dpi", "150"], { encoding: "utf8" });
+    expect(cli.status, cli.stderr).toBe(0);
+    const size = (file: string) => {
+      const head = readFileSync(path.join(dir, file));
+      return { width: head.readUInt32BE(16), height: head.readUInt32BE(20) };
+    };
+    // A4 at 150 dpi is 1240 × 1754 pixels.
+    expect(size("page-1.png")).toEqual({ width: 1240, height: 1754 });
+    // Page 1 alone, then 2–3 and 4–5: one sheet, each page at its full resolution.
+    expect(readdirSync(dir).filter((f) => f.startsWith("contact-sheet-"))).toEqual(["contact-sheet-01.png"]);
+    expect(size("contact-sheet-01.png").width).toBeGreaterThan(4 * 1240);
+    const bad = spawnSync("node", [path.join(ROOT, "bin/plan-press.js"), "pages", "--pdf", five, "--dpi", "1000"], { encoding: "utf8" });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("--dpi は 20〜300 の整数で指定してください");
   });
 });
 
