@@ -14,7 +14,7 @@ import { VERSION } from "./version.js";
 import { HELP } from "./cli/help.js";
 import { drawProgress, interrupted, kb, onInterrupt, printDiagnostics, report, shown, timeoutMs } from "./cli/terminal.js";
 import { writeJsonSchemas } from "./validate/json-schema.js";
-import { contactSheet } from "./review/contact-sheet.js";
+import { contactSheet, DEFAULT_DPI } from "./review/contact-sheet.js";
 import { BINDINGS, EDITIONS, EDITION_JA, defaultOut, type Binding, type EditionName } from "./editions.js";
 import { shinkyuTaisho } from "./diff/shinkyu.js";
 import { existsSync } from "node:fs";
@@ -192,14 +192,17 @@ async function runPages(args: string[]): Promise<number> {
   const { values } = parse(args, {
     pdf: { type: "string", default: "output/action-plan.pdf" },
     out: { type: "string", default: "output/pages" },
+    dpi: { type: "string", default: String(DEFAULT_DPI) },
   });
   if (values.help) return help("pages");
   const pdf = path.resolve(String(values.pdf));
+  const dpi = Number(values.dpi);
+  if (!Number.isInteger(dpi) || dpi < 20 || dpi > 300) throw new UsageError(`--dpi は 20〜300 の整数で指定してください（読むためには 150）: ${values.dpi}`);
   if (!existsSync(pdf)) throw new UsageError(`PDF がありません: ${values.pdf}（先に plan-press build を実行してください）`);
   const interrupt = onInterrupt();
   let result;
   try {
-    result = await contactSheet(pdf, path.resolve(String(values.out)), 120_000, interrupt.signal).catch((err: unknown) => {
+    result = await contactSheet(pdf, path.resolve(String(values.out)), 120_000, interrupt.signal, { dpi }).catch((err: unknown) => {
       if (interrupt.signal.aborted) throw new PlanPressError(`中断しました（${String(interrupt.signal.reason)}）。`);
       throw err;
     });
@@ -207,6 +210,7 @@ async function runPages(args: string[]): Promise<number> {
     interrupt.dispose();
   }
   console.log(`${result.pages} ページの画像と一覧 → ${path.relative(process.cwd(), result.sheet)}`);
+  if (result.sheets.length) console.log(`見開きの一覧（${dpi} dpi、${result.sheets.length} 枚） → ${path.relative(process.cwd(), path.dirname(result.sheets[0]!))}/contact-sheet-01.png …`);
   return 0;
 }
 

@@ -17,33 +17,54 @@ const html = renderHtml(buildModel(checkData(DATA).data!, { sdgIcon: () => undef
   htmlDir: path.join(ROOT, "output"), fonts: fontFaces(), edition: "official",
 });
 const count = (re: RegExp) => html.match(re)?.length ?? 0;
+/** The HTML without the no-break spans of render/typeset.ts, for finding text in it. */
+const plain = html.replace(/<span class="nb">|<\/span>/g, "");
 
 describe("the rendered booklet HTML", () => {
   it("has every page type of the seed's 紙面イメージ", () => {
-    for (const anchor of ["ch-1", "text-purpose", "text-period", "text-management", "system-chart", "policy-goals",
+    for (const anchor of ["ch-1", "text-purpose", "text-period", "text-management", "structure-diagram", "system-chart", "policy-goals",
       "ch-3", "district-kita", "ch-4", "project-1", "matrix", "how-to-read", "area-1", "policy-7-4",
       "ch-7", "ch-8", "indicator-notes", "indicator-1-1-1", "back-cover"]) {
       expect(html, anchor).toContain(`id="${anchor}"`);
     }
     for (const label of ["目指す姿", "現状と課題", "施策の展開方針", "重点的に取り組む事業", "成果指標", "SDGsゴール", "関連計画",
       "プロジェクトに関する地域の実情・課題認識", "取組の方向性・目指す地域の姿", "数値目標", "基本的方向", "対応する施策の展開方針と成果指標"]) {
-      expect(html, label).toContain(label);
+      expect(plain, label).toContain(label);
     }
   });
 
-  it("draws the matrix with one row per 重点施策 (34, grouped by 政策) and a header row that repeats", () => {
-    const matrix = html.slice(html.indexOf('<table class="matrix">'), html.indexOf("</table>", html.indexOf('<table class="matrix">')));
-    expect(matrix.match(/<tr class="area-\d/g)).toHaveLength(34);
-    expect(matrix.match(/<tbody class="area-\d">\s*<tr class="matrix__group"><th scope="rowgroup" colspan="6">政策\d　/g)).toHaveLength(7);
-    expect(matrix).toContain("<thead>");
+  it("draws the matrix as one table per 政策 whose head (band and column heads) repeats, a 重点施策 never cut, a line per 方針", () => {
+    const data = checkData(DATA).data!;
+    const tables = [...html.matchAll(/<div class="matrix__area area-(\d+)">\s*<table class="matrix">([\s\S]*?)<\/table>/g)];
+    expect(tables.map((t) => Number(t[1]))).toEqual(data.policyAreas.map((a) => a.id));
+    for (const [, , table] of tables) {
+      const head = table!.slice(table!.indexOf("<thead>"), table!.indexOf("</thead>")).replace(/<span class="nb">|<\/span>/g, "");
+      expect(head).toMatch(/<tr class="matrix__band"><th scope="colgroup" colspan="7">政策\d+　/);
+      expect(head).toContain('<tr class="matrix__heads">');
+    }
+    const all = tables.map((t) => t[2]).join("");
+    expect(all.match(/<tbody class="matrix__policy">/g)).toHaveLength(data.policies.length);
+    const linked = data.policies.flatMap((p) => p.directions.filter((d) => d.projects.length > 0));
+    expect(all.match(/<th scope="row" class="matrix__direction">/g)).toHaveLength(linked.length);
+    const marks = linked.reduce((n, d) => n + new Set(d.projects.map((l) => `${l.project}-${l.basicDirection}`)).size, 0);
+    expect(all.match(/<span class="matrix__mark"/g)).toHaveLength(marks);
     expect(readFileSync(path.join(ROOT, "styles/base.css"), "utf8")).toContain("thead { display: table-header-group; }");
+    expect(readFileSync(path.join(ROOT, "styles/matrix.css"), "utf8")).toContain(".matrix tbody { break-inside: avoid; }");
   });
 
   it("makes every 重点施策, 重点プロジェクト and 政策 divider a spread that starts on a left page; chapters on a right page", () => {
-    expect(count(/<article class="spread policy[^"]*" id="policy-[\d-]+" data-start="left" data-flow-spread /g)).toBe(34);
-    expect(count(/<article class="spread project" id="project-\d" data-start="left" data-flow-spread /g)).toBe(5);
+    expect(count(/<article class="spread policy[^"]*" id="policy-[\d-]+" style="page: area-\d+-spread" data-start="left" data-flow-spread /g)).toBe(34);
+    expect(count(/<article class="spread project" id="project-\d" style="page: ch-\d+-spread" data-start="left" data-flow-spread /g)).toBe(5);
     expect(count(/class="chapter-title" id="ch-\d+" data-start="right"/g)).toBe(8);
     expect(count(/<article class="spread divider area-\d" id="area-\d" data-start="left"/g)).toBe(7);
+  });
+
+  it("runs no head above a spread's own head: a spread's left page has none, its right page and its thumb tab stay", () => {
+    expect(html).toContain('@page area-1-spread:right { @top-right { content: "重点施策　政策1　');
+    expect(html).toContain("@page area-1-spread:left { @left-top {");
+    expect(html).not.toMatch(/-spread:left \{ @top-left/);
+    // The district page's own head is its name: the running head says 地区別計画.
+    expect(html).not.toContain('class="district__label"');
   });
 
   it("gives every SDG icon and map a text alternative", () => {
@@ -124,6 +145,27 @@ describe("a 重点施策 longer than its spread, with long unbroken strings and 
     expect(cli.status).toBe(0);
     expect(readdirSync(dir).filter((f) => f.startsWith("page-"))).toHaveLength(result.pageCount);
     expect(existsSync(path.join(dir, "contact-sheet.png"))).toBe(true);
+    expect(readdirSync(dir).filter((f) => f.startsWith("contact-sheet-"))).toEqual([]);
+  });
+
+  it("plan-press pages --dpi 150 renders readable pages and sheets of spreads at that resolution", () => {
+    const dir = path.join(path.dirname(out), "pages-150");
+    const five = path.join(path.dirname(out), "five.pdf");
+    run("qpdf", [out, "--pages", out, "1-5", "--", five]);
+    const cli = spawnSync("node", [path.join(ROOT, "bin/plan-press.js"), "pages", "--pdf", five, "--out", dir, "--dpi", "150"], { encoding: "utf8" });
+    expect(cli.status, cli.stderr).toBe(0);
+    const size = (file: string) => {
+      const head = readFileSync(path.join(dir, file));
+      return { width: head.readUInt32BE(16), height: head.readUInt32BE(20) };
+    };
+    // A4 at 150 dpi is 1240 × 1754 pixels.
+    expect(size("page-1.png")).toEqual({ width: 1240, height: 1754 });
+    // Page 1 alone, then 2–3 and 4–5: one sheet, each page at its full resolution.
+    expect(readdirSync(dir).filter((f) => f.startsWith("contact-sheet-"))).toEqual(["contact-sheet-01.png"]);
+    expect(size("contact-sheet-01.png").width).toBeGreaterThan(4 * 1240);
+    const bad = spawnSync("node", [path.join(ROOT, "bin/plan-press.js"), "pages", "--pdf", five, "--dpi", "1000"], { encoding: "utf8" });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("--dpi は 20〜300 の整数で指定してください");
   });
 });
 

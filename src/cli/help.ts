@@ -11,7 +11,7 @@ export const HELP: Record<string, string> = {
   plan-press check   [--data DIR]                                 データを検証する（PDFはつくらない）
   plan-press diff    --from REF [--to DIR] [--out FILE]           新旧対照表（PDF）をつくる
   plan-press preview [--data DIR] [--edition NAME] [--port N]     編集しながら見るプレビュー（保存すると自動で更新）
-  plan-press pages   [--pdf FILE] [--out DIR]                     ページの画像と一覧（コンタクトシート）をつくる
+  plan-press pages   [--pdf FILE] [--out DIR] [--dpi N]           ページの画像と一覧（コンタクトシート）をつくる
   plan-press sheet export --year YYYY [--out FILE]               実績の照会用の Excel をつくる
   plan-press sheet import FILE.xlsx [--year YYYY]                 返送された Excel から実績を取り込む
   plan-press report  --year YYYY [--out FILE]                     進行管理の報告書（PDF）をつくる
@@ -75,9 +75,11 @@ ${EDITIONS.map((e) => `                               ${e.padEnd(9)} ${EDITION_J
 
   --pdf FILE   対象のPDF（既定: output/action-plan.pdf）
   --out DIR    書き出すフォルダ（既定: output/pages）
+  --dpi N      ページの画像の解像度（既定: 40。文字を読んで確かめるには 150）
   -h, --help   この説明
 
-page-001.png … と contact-sheet.png を書き出します。全体の見た目の確認に使います。`,
+page-001.png … と contact-sheet.png（全ページの縮小一覧）を書き出します。全体の見た目の確認に使います。
+--dpi 100 以上では、見開き4つずつをその解像度で並べた contact-sheet-01.png … も書き出します（組版の確認用）。`,
   sheet: `plan-press sheet — 成果指標・数値目標の実績を、各課に Excel で照会し、取り込みます
 
   plan-press sheet export --year YYYY [--data DIR] [--out FILE]

@@ -16,6 +16,8 @@ import { editionView } from "./edition-view.js";
 import { bookletParts } from "./parts.js";
 import { numberFigures } from "./figures.js";
 import { trendOf } from "./trend.js";
+import { diagramViews } from "./diagrams.js";
+import { editionDates } from "./edition-dates.js";
 
 /** Options that do not come from the data: which SDG icon files exist, what changed. */
 export interface ModelOptions {
@@ -117,7 +119,7 @@ export function buildModel(data: PlanData, options: ModelOptions): Booklet {
     projects: data.projects.filter((pr) => pr.relatedPlans.includes(p.id)).map((pr) => ({ id: pr.id, anchor: `project-${pr.id}` })),
   }));
   const indicators = policies.flatMap((p) => p.directions.flatMap((d) => d.indicators));
-  const edition = editionView(data.edition, data.images);
+  const edition = { ...editionView(data.edition, data.images), ...editionDates(data.edition) };
   const structure = bookletParts(data, { edition, terms, policyAreas, projects, districts, relatedPlans, indicators, changes: options.changes !== undefined });
 
   return {
@@ -135,6 +137,7 @@ export function buildModel(data: PlanData, options: ModelOptions): Booklet {
     changes: options.changes && changeList(options.changes),
     relatedPlans,
     indicators,
+    diagrams: diagramViews(data, { terms, policyAreas, parts: structure.parts }),
   };
 
   function linkedDirections(sources: PolicyData[], views: PolicyView[], projectId: number, basic: number): LinkedDirection[] {

@@ -117,6 +117,7 @@ export function bookletParts(data: PlanData, views: PartSources): Pick<Booklet, 
 function generatedTitle(name: GeneratedName, terms: Terms): string {
   const titles: Record<GeneratedName, string> = {
     "period-chart": "計画の期間",
+    "structure-diagram": "計画の構成",
     "system-chart": "計画の体系図",
     "policy-goals": terms.policyAreaGoal,
     "district-overview": `${terms.districtPlan}の区分`,

@@ -270,6 +270,14 @@ export interface EditionView {
   keyVisual?: ImageView;
 }
 
+/** The cover's and colophon's dates and stage (model/edition-dates.ts). */
+export interface EditionDatesView {
+  /** The issue date in the edition's year style (令和6年（2024年）10月). */
+  issued: string;
+  /** The stage while the document is not adopted (素案, 案, 最終案); absent once 策定. */
+  stageLabel?: string;
+}
+
 /** What a chapter holds, in order: a Markdown text or a part generated from the data. */
 export type ContentView =
   | { kind: "text"; section: TextSection }
@@ -307,9 +315,44 @@ export interface PageNameView {
   tabHeight?: number;
 }
 
+/** 重点施策との対応 of one 政策: each 重点施策's 方針 that serve a project, and in each project's column the 基本的方向 it serves. */
+export interface MatrixAreaView {
+  id: number;
+  name: string;
+  policies: Array<{
+    id: string;
+    anchor: string;
+    title: string;
+    /** Only the 方針 that serve a project; none when the 重点施策 serves no project. */
+    directions: Array<{ label: string; title: string; cells: Array<{ basicDirections: number[] }> }>;
+  }>;
+}
+
+/** A part of this plan in the 計画の構成 diagram: a generated part the booklet contains, where and how many. */
+export interface StructurePartView {
+  kind: "districts" | "projects" | "policies" | "related-plans";
+  /** Its name in the plan's terms (地区別計画, 重点プロジェクト …). */
+  name: string;
+  /** Where it is: 第3章, or the chapter's title when unnumbered. */
+  chapter: string;
+  /** How many, in the plan's terms: 「Nの地区」, 「Nつの政策・Mの重点施策」 (countOf). */
+  count: string;
+}
+
+/** 計画の構成: the long-term vision (when there is one), this plan among its plans, and the parts that make this plan up. */
+export interface StructureView {
+  futureVision: { label: string; text: string };
+  vision?: { name: string; period: string };
+  /** This plan, and the other plans of the vision in period order (this one marked current). */
+  plans: Array<{ name: string; period: string; current: boolean }>;
+  parts: StructurePartView[];
+  /** The chapter relating projects and 重点施策 (the matrix), when both parts and it are in the booklet. */
+  link?: { label: string; chapter: string };
+}
+
 /** The whole booklet, ready to render. */
 export interface Booklet {
-  edition: EditionView;
+  edition: EditionView & EditionDatesView;
   terms: Terms;
   parts: PartView[];
   toc: TocEntry[];
@@ -337,6 +380,8 @@ export interface Booklet {
   images: Record<string, string>;
   /** The title of the chapter holding each generated part, by camelCase kind (indicatorNotes …), for cross references. */
   whereIs: Record<string, string>;
+  /** Diagram data (model/diagrams.ts): the matrix by 政策, and the 計画の構成. */
+  diagrams: { matrix: MatrixAreaView[]; structure: StructureView };
 }
 
 /** One changed item in the draft's change list; `id` is the changed element (its page is looked up). */

@@ -3,7 +3,8 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import Handlebars from "handlebars";
-import type { Booklet } from "../model/types.js";
+import type { Booklet, PolicyAreaView, StructureView } from "../model/types.js";
+import type { Terms } from "../validate/schema.js";
 import type { EditionName } from "../editions.js";
 import type { FontFace } from "../fonts.js";
 import { PROJECT_ROOT } from "../paths.js";
@@ -13,6 +14,10 @@ import { districtMapSvg } from "./district-map.js";
 import { sdgPlaceholderSvg } from "./sdg-placeholder.js";
 import { partId } from "../model/change-keys.js";
 import { markWords } from "../diff/mark-words.js";
+import { glueEnd, typesetHtml } from "./typeset.js";
+import { systemTreeHeadSvg, systemTreeSvgs } from "./system-tree.js";
+import { structureDiagramSvg } from "./structure-diagram.js";
+import { coverPatternSvg } from "./cover-pattern.js";
 
 /** What the templates need besides the model. */
 export interface RenderOptions {
@@ -68,8 +73,11 @@ export function renderHtml(booklet: Booklet, options: RenderOptions): string {
     editionName: options.edition,
     draftStamp: `${e.stage}　${e.version}　${e.dayLabel}`,
   });
+  // Identifiers, figures and years unbroken, paragraph ends kept together (render/typeset.ts).
+  const t = booklet.terms;
+  const typeset = typesetHtml(html, { numbered: [t.policyArea, t.directionShort, t.project] });
   // A draft with changes: the changed words inside the marked elements (src/diff/mark-words.ts).
-  return booklet.changes ? markWords(html, booklet.changes.marks) : html;
+  return booklet.changes ? markWords(typeset, booklet.changes.marks) : typeset;
 }
 
 function readTemplate(name: string): string {
@@ -151,6 +159,32 @@ function registerHelpers(hb: typeof Handlebars, options: RenderOptions, changed:
   // True when any item of the list has the named field (e.g. an indicator with a trend).
   hb.registerHelper("some", (list: Array<Record<string, unknown>>, field: string) => list.some((item) => item[field] !== undefined));
   hb.registerHelper("add", (a: number, b: number) => a + b);
+  // A text that ends a paragraph where its element does not: its last characters kept together.
+  hb.registerHelper("end", (text: unknown) => new hb.SafeString(glueEnd(hb.escapeExpression(String(text ?? "")))));
+  // A short name kept on one line (a unit, a department), longer text left to break by phrase.
+  hb.registerHelper("keep", (text: unknown, max: unknown) => {
+    const s = hb.escapeExpression(String(text ?? ""));
+    return new hb.SafeString([...String(text ?? "")].length <= Number(max) ? `<span class="nb">${s}</span>` : s);
+  });
+  // Links to pages by number (1-1、1-2 …), the last two kept together so a line never holds one alone.
+  hb.registerHelper("ref-list", (items: Array<{ anchor: string; id: string | number }>) => {
+    if (items.length === 0) return "—";
+    const links = items.map((i) => `<a href="#${hb.escapeExpression(i.anchor)}">${hb.escapeExpression(String(i.id))}</a>`);
+    const tail = links.splice(Math.max(0, links.length - 2)).join("、");
+    return new hb.SafeString([...links, `<span class="nb">${tail}</span>`].join("、"));
+  });
+  // The year a figure column ("baseline"/"target") gives in its head: the one most of its rows
+  // share (at least half). Cells of another year print their own under the figure. Rows may be
+  // nested (a project's KPI rows under their 方針).
+  hb.registerHelper("head-year", (rows: Array<Record<string, unknown>>, field: string) => headYear(rows, field));
+  hb.registerHelper("own-year", (value: { year: string; yearSub: string }, head: { year: string; yearSub: string } | null) =>
+    !head || head.year !== value.year || head.yearSub !== value.yearSub);
+  // The diagrams drawn from the data (render/system-tree.ts, render/structure-diagram.ts).
+  hb.registerHelper("system-tree", (area: PolicyAreaView, terms: Terms) =>
+    new hb.SafeString(systemTreeSvgs(area, terms).map((svg) => `<div class="system-tree__area">${svg}</div>`).join("")));
+  hb.registerHelper("system-tree-head", (terms: Terms, withProjects: unknown) => new hb.SafeString(systemTreeHeadSvg(terms, Boolean(withProjects))));
+  hb.registerHelper("cover-pattern", (areas: PolicyAreaView[]) => new hb.SafeString(coverPatternSvg(areas.map((a) => a.color), 162, 84, 9)));
+  hb.registerHelper("structure-diagram", (structure: StructureView) => new hb.SafeString(structureDiagramSvg(structure)));
   // The template of a chapter content kind (templates/contents/<kind>.hbs).
   hb.registerHelper("content-partial", (kind: string) => `contents/${kind}`);
   hb.registerHelper("district-map", (districts: Booklet["districts"], highlight: string | undefined) =>
@@ -163,4 +197,19 @@ function registerHelpers(hb: typeof Handlebars, options: RenderOptions, changed:
     }
     return new hb.SafeString(sdgPlaceholderSvg(goal));
   });
+}
+
+/** The most common year of a figure column, when at least half of its rows have it. */
+export function headYear(rows: Array<Record<string, unknown>>, field: string): { year: string; yearSub: string } | null {
+  const flat = rows.flatMap((r) => (Array.isArray(r.kpis) ? (r.kpis as Array<Record<string, unknown>>) : [r]));
+  const counts = new Map<string, { view: { year: string; yearSub: string }; n: number }>();
+  for (const r of flat) {
+    const view = r[field] as { year: string; yearSub: string };
+    const key = view.year + view.yearSub;
+    const entry = counts.get(key) ?? { view, n: 0 };
+    entry.n++;
+    counts.set(key, entry);
+  }
+  const best = [...counts.values()].sort((a, b) => b.n - a.n)[0];
+  return best && best.n * 2 >= flat.length ? best.view : null;
 }

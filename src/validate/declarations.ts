@@ -44,6 +44,7 @@ export interface DataCounts {
 export function contentAvailable(name: GeneratedName, n: DataCounts): boolean {
   switch (name) {
     case "period-chart":
+    case "structure-diagram":
       return true;
     case "system-chart":
     case "policy-goals":

@@ -373,7 +373,8 @@ export const figure = z
 /** Generated contents a chapter can hold, and what each prints. */
 export const GENERATED = {
   "period-chart": "計画の期間の図（edition.yaml の期間から）",
-  "system-chart": "計画の体系図（政策・重点施策・重点プロジェクト）",
+  "structure-diagram": "計画の構成の図（長期ビジョン、この計画と、冊子にある地区別計画・重点プロジェクト・重点施策などの部分）",
+  "system-chart": "計画の体系図（政策・重点施策・施策の展開方針と、対応する重点プロジェクト）",
   "policy-goals": "政策のゴールの一覧",
   "district-overview": "地区の区分の図（地区の模式図）",
   districts: "地区ごとのページ",
