@@ -192,6 +192,8 @@ export async function openBrowser(options: BrowserOptions): Promise<BrowserHandl
   try {
     browser = await withinTime(options.timeout, Promise.race([connecting, exited]));
   } catch (cause) {
+    // A closed pipe can be reported before the process's exit: give that a moment to arrive.
+    if (!(cause instanceof LaunchTimeout)) await withinTime(1_000, exitOf(child)).catch(() => undefined);
     // Said before we kill it ourselves: did it die on its own, or not answer in time?
     const why = cause instanceof LaunchTimeout
       ? `${Number((options.timeout / 1000).toFixed(1))} 秒以内に起動しませんでした。`
@@ -214,7 +216,8 @@ export async function openBrowser(options: BrowserOptions): Promise<BrowserHandl
     gone: whenGone(browser, child),
     close: async () => {
       // A browser that is already gone cannot answer "close" (over a pipe the call would hang).
-      if (running(child) && browser.connected) await withinTime(5_000, browser.close()).catch(() => undefined);
+      // It may die meanwhile: its exit ends the wait as well.
+      if (running(child) && browser.connected) await withinTime(2_000, Promise.race([browser.close(), exitOf(child)])).catch(() => undefined);
       else await browser.disconnect().catch(() => undefined);
       // If close() could not reach it (hung, stopped or crashed), make sure no Chromium outlives us.
       if (running(child)) child.kill("SIGKILL");

@@ -72,8 +72,8 @@ export class PipeTransport implements ConnectionTransport {
   #end(): void {
     if (this.#closed) return;
     this.#closed = true;
-    // After the messages already received, so answers that arrived are not lost.
-    setImmediate(() => this.onclose?.());
+    // At once (as puppeteer's own pipe transport): every pending call fails now.
+    this.onclose?.();
   }
 }
 
