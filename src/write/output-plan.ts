@@ -63,9 +63,6 @@ export function planOutput(request: OutputRequest): OutputPlan {
     const base = isFolder || !/\.pdf$/i.test(absolute) ? path.basename(request.defaultName, ".pdf") : path.basename(absolute).replace(/\.pdf$/i, "");
     plan = { kind: "web", dir, base, pdf: path.join(dir, `${base}.pdf`), html: path.join(dir, `${base}.html`), hint: path.join(dir, `.${base}.pagination.json`), index: path.join(dir, "index.html") };
   } else {
-    if (!isFolder && !/\.pdf$/i.test(absolute)) {
-      throw new UsageError(`${option} には、PDF の名前（例: output/${request.defaultName}）か、フォルダ（最後に / を付けます。例: output/審議会用/）を指定してください: ${shownPath(request.out)}`);
-    }
     const file = isFolder ? path.join(absolute, request.defaultName) : absolute;
     const dir = realLocation(path.dirname(file), option);
     const base = path.basename(file).replace(/\.pdf$/i, "");
@@ -79,6 +76,9 @@ export function planOutput(request: OutputRequest): OutputPlan {
   const system = SYSTEM_FOLDERS.find((d) => plan.dir === d || inside(plan.dir, d));
   if (system) throw new UsageError(`${option} に指定した ${shownPath(plan.dir)} は、システムの特別なフォルダ（${system}）です。ファイルを置くフォルダ（例: output/）を指定してください。`);
   checkInputs(plan, [...request.inputs, ...PROJECT_INPUTS], option);
+  if (plan.kind !== "web" && !/\.pdf$/i.test(plan.pdf)) {
+    throw new UsageError(`${option} には、PDF の名前（例: output/${request.defaultName}）か、フォルダ（最後に / を付けます。例: output/審議会用/）を指定してください: ${shownPath(request.out)}`);
+  }
   writableFolder(plan.kind === "web" ? path.dirname(plan.dir) : plan.dir, option);
 
   // A killed earlier run: its write is finished (or undone), its temporary files cleared.
