@@ -115,6 +115,25 @@ describe("files plan-press did not make, and special files", () => {
     }
   });
 
+  it("another edition into the web edition's own folder: refused (the folder is replaced as a whole)", () => {
+    const dir = fresh();
+    writeFileSync(path.join(dir, ".plan-press.json"), JSON.stringify({ generator: "plan-press", version: "0.1.0", kind: "web", files: {} }));
+    refused(cli(["build", "--edition", "draft", "--out", `${dir}/`]), /は、ウェブ用のフォルダです/);
+    expect(readdirSync(dir)).toEqual([".plan-press.json"]);
+  });
+
+  it("a link to a folder is that folder (the check passes on to the data, here broken)", () => {
+    const dir = fresh();
+    mkdirSync(path.join(dir, "real"));
+    symlinkSync("real", path.join(dir, "link"));
+    const data = dataCopy();
+    writeFileSync(path.join(data, "edition.yaml"), "title: [\n");
+    const r = cli(["build", "--data", data, "--out", path.join(dir, "link")]);
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stderr).toContain("データ読込");
+    expect(readdirSync(path.join(dir, "real"))).toEqual([]);
+  });
+
   it("kernel folders (/proc, /sys, /dev) are no place for a booklet", () => {
     refused(cli(["build", "--out", "/dev/"]), /システムの特別なフォルダ（\/dev）/);
     refused(cli(["build", "--out", "/proc/action-plan.pdf"]), /システムの特別なフォルダ（\/proc）/);

@@ -3,13 +3,13 @@
 // its inputs, replaces only regular files it made itself (ownership.ts), and a web folder only
 // when everything in it is its own. A killed earlier run's half-finished write is completed
 // (file-set.ts, web-folder.ts) and its temporary files removed first.
-import { accessSync, constants, lstatSync, readdirSync, realpathSync, type Stats } from "node:fs";
+import { accessSync, constants, lstatSync, readdirSync, realpathSync, statSync, type Stats } from "node:fs";
 import path from "node:path";
 import { UsageError } from "../errors.js";
 import { PROJECT_ROOT } from "../paths.js";
 import { madeByPlanPress, type OwnedKind } from "./ownership.js";
 import { recoverFileSet } from "./file-set.js";
-import { checkWebFolder, recoverWebFolder } from "./web-folder.js";
+import { MANIFEST, checkWebFolder, recoverWebFolder } from "./web-folder.js";
 import { removeStaleTemporaries } from "./write-output.js";
 
 /** What the command writes: a booklet's files, the web edition's folder, or one PDF (diff). */
@@ -54,8 +54,10 @@ export function planOutput(request: OutputRequest): OutputPlan {
   checkText(request.out, option);
   const folderMeant = /[\\/]$/.test(request.out);
   const absolute = path.resolve(request.out);
+  // An existing folder (or a link to one) means "into this folder", unless it is named like a PDF.
   const existing = lstatOf(absolute, option);
-  const isFolder = folderMeant || (existing?.isDirectory() === true && !/\.pdf$/i.test(absolute));
+  const folderThere = existing?.isDirectory() === true || (existing?.isSymbolicLink() === true && statOf(absolute)?.isDirectory() === true);
+  const isFolder = folderMeant || (folderThere && !/\.pdf$/i.test(absolute));
 
   let plan: OutputPlan;
   if (request.kind === "web") {
@@ -87,6 +89,9 @@ export function planOutput(request: OutputRequest): OutputPlan {
     checkWebFolder(plan.dir, option);
     removeStaleTemporaries(plan.dir);
   } else {
+    if (lstatOf(path.join(plan.dir, MANIFEST), option)) {
+      throw new UsageError(`${option} に指定した ${shownPath(plan.dir)} は、ウェブ用のフォルダです（plan-press が丸ごと入れ替えます）。ほかの版は別のフォルダ（例: output/）に作ってください。`);
+    }
     recoverFileSet(plan.dir, plan.base, setNames(plan));
     removeStaleTemporaries(plan.dir);
     checkTargets(plan, option);
@@ -181,6 +186,15 @@ function lstatOf(file: string, option: string): Stats | undefined {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return undefined;
     throw pathError(file, code === "ENOTDIR" ? Object.assign(err as Error, { path: firstNonFolder(file) }) : err, option);
+  }
+}
+
+/** stat (following links), or undefined when it cannot be followed. */
+function statOf(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
   }
 }
 
