@@ -12,7 +12,7 @@ import { describe, expect, it } from "vitest";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const CHILD = path.join(import.meta.dirname, "helpers/commit-child.mjs");
-type Kind = "files" | "web";
+type Kind = "files" | "web" | "official";
 
 function child(kind: Kind, out: string, generation: string, env: Record<string, string> = {}, mode?: "plan-only"): SpawnSyncReturns<string> {
   return spawnSync(process.execPath, [CHILD, kind, out, generation, ...(mode ? [mode] : [])], {
@@ -143,6 +143,18 @@ for (const c of CASES) {
     }
   });
 }
+
+describe("a folder holding several editions' sets (output/)", () => {
+  it("a print set cut short mid-rename is completed by the next run of another edition there, before temporary files are cleared", () => {
+    const { root, out } = previousSet("files");
+    const killed = child("files", out, "new", { PLAN_PRESS_FAULT: "files:rename:action-plan-print.html" });
+    expect(killed.signal).toBe("SIGKILL");
+    const next = child("official", path.join(root, "action-plan.pdf"), "next", {}, "plan-only");
+    expect(next.status, next.stderr).toBe(0);
+    expect(filesGeneration(root)).toBe("new");
+    expect(leftovers(root)).toEqual([]);
+  });
+});
 
 describe("a write that fails part-way (an unwritable part, a full disk)", () => {
   for (const [kind, step] of [["web", "web:stage:action-plan-01.pdf"], ["files", "files:temp:action-plan-print.html"], ["web", "web:staged"]] as const) {

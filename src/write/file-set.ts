@@ -4,10 +4,9 @@
 // journal leaves the previous set untouched (its temporary files go with the next run); one
 // killed after it is completed by the next run before anything else (rolled forward: every
 // file it names is already complete on disk).
-import { existsSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { UsageError } from "../errors.js";
-import type { OwnedKind } from "./ownership.js";
 import { faultPoint } from "./fault.js";
 import { processAlive } from "./temp-dirs.js";
 import { syncFolder, temporaryOwner, temporarySibling, writeAtomic, writeDurable, writeError } from "./write-output.js";
@@ -61,11 +60,34 @@ export function commitFileSet(dir: string, base: string, files: FileToWrite[], r
   faultPoint("files:done");
 }
 
+/** The file names of a booklet set called `base` (with its PDF/X file, which a run may or may not make). */
+function familyNames(base: string): Set<string> {
+  return new Set([`${base}.pdf`, `${base}.html`, `.${base}.pagination.json`, `${base}-pdfx.pdf`]);
+}
+
+/**
+ * Completes every set in `dir` whose writer was killed after its journal (a folder such as
+ * output/ holds several editions' sets), before their temporary files are cleared. A set still
+ * being written by a live run is left to it, except `base`'s own, which is refused.
+ */
+export function recoverFileSets(dir: string, base: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const other = /^\.(.+)\.plan-press-journal\.json$/.exec(name)?.[1];
+    if (other !== undefined) recoverFileSet(dir, other, familyNames(other), other === base);
+  }
+}
+
 /**
  * Completes the set a killed run had committed (its journal is there): every file it names that
  * is still under its temporary name is renamed into place. `names`: the set's file names.
  */
-export function recoverFileSet(dir: string, base: string, names: Map<string, OwnedKind>): void {
+function recoverFileSet(dir: string, base: string, names: Set<string>, ours: boolean): void {
   const journal = journalFile(dir, base);
   if (!existsSync(journal)) return;
   let entries: Array<[string, string]> = [];
@@ -80,6 +102,7 @@ export function recoverFileSet(dir: string, base: string, names: Map<string, Own
     // Unreadable: it was never completed (it is written by rename); nothing to finish.
   }
   if (pid !== process.pid && processAlive(pid) && Date.now() - statSync(journal).mtimeMs < JOURNAL_STALE_MS) {
+    if (!ours) return;
     throw new UsageError(`別の plan-press（プロセス ${pid}）が ${dir} に書き込んでいる途中です。終わってから、もう一度実行してください。`);
   }
   for (const [temp, target] of entries) {

@@ -8,7 +8,7 @@ import path from "node:path";
 import { UsageError } from "../errors.js";
 import { PROJECT_ROOT } from "../paths.js";
 import { madeByPlanPress, type OwnedKind } from "./ownership.js";
-import { recoverFileSet } from "./file-set.js";
+import { recoverFileSets } from "./file-set.js";
 import { MANIFEST, checkWebFolder, recoverWebFolder } from "./web-folder.js";
 import { removeStaleTemporaries } from "./write-output.js";
 
@@ -92,7 +92,7 @@ export function planOutput(request: OutputRequest): OutputPlan {
     if (lstatOf(path.join(plan.dir, MANIFEST), option)) {
       throw new UsageError(`${option} に指定した ${shownPath(plan.dir)} は、ウェブ用のフォルダです（plan-press が丸ごと入れ替えます）。ほかの版は別のフォルダ（例: output/）に作ってください。`);
     }
-    recoverFileSet(plan.dir, plan.base, setNames(plan));
+    recoverFileSets(plan.dir, plan.base);
     removeStaleTemporaries(plan.dir);
     checkTargets(plan, option);
   }

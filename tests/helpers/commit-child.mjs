@@ -2,7 +2,8 @@
 // commit; the compiled dist/, as the CLI runs it) with small stand-in files, so tests can kill it
 // at every step of the write (PLAN_PRESS_FAULT) in a moment, without printing a booklet each time.
 //
-//   node tests/helpers/commit-child.mjs <files|web> <out> <generation> [plan-only]
+//   node tests/helpers/commit-child.mjs <files|web|official> <out> <generation> [plan-only]
+//   (files: the print edition with its PDF/X; official: the plain booklet set)
 //
 // Every file it writes names the generation, so a test can tell an old set from a new one and
 // a mixed set from either. Exit 0: written; 2: refused or failed in plain words (on stderr).
@@ -17,7 +18,8 @@ const standInPdf = (generation, name, pages) =>
 const PART_PAGES = [4, 12, 30];
 const [kind, out, generation, mode] = process.argv.slice(2);
 try {
-  const output = planBookletOutput({ edition: kind === "web" ? "web" : "print", out, pdfx: kind === "files", inputs: [] });
+  const edition = kind === "files" ? "print" : kind;
+  const output = planBookletOutput({ edition, out, pdfx: kind === "files", inputs: [] });
   if (mode !== "plan-only") {
     const staging = output.stage();
     try {
