@@ -259,6 +259,8 @@ async function watchBuild(options: BuildOptions): Promise<number> {
         await buildOnce({ ...options, signal: interrupt.signal });
       } catch (err) {
         if (interrupt.signal.aborted) break;
+        // A refused --out or option is not fixed by saving the data: stop at once.
+        if (err instanceof UsageError) throw err;
         report(err);
       }
       console.error("保存を待っています（Ctrl-C で終了）…");

@@ -11,7 +11,7 @@ import { buildModel } from "../src/model/build-model.js";
 import { renderHtml } from "../src/render/render-html.js";
 import { fontFaces } from "../src/fonts.js";
 import { DATA, dataCopy, edit, hintedOut } from "./helpers/data-copy.js";
-import { ownChromiums } from "./helpers/processes.js";
+import { ownChromiums, processesWith, stateOf } from "./helpers/processes.js";
 import { digests, previousBooklet } from "./helpers/previous-set.js";
 import { run } from "./helpers/pdf-tools.js";
 
@@ -183,7 +183,7 @@ describe("Chromium killed (deterministically, at a named step: PLAN_PRESS_FAULT)
       expect(r.stderr).toMatch(said);
       expect(r.code, r.stderr).toBe(0);
       expect(await ownChromiums(r.pid)).toEqual([]);
-    });
+    }, 240_000);
   }
 
   it("every time: the build fails in plain words, the previous set stays byte-identical, nothing is left behind", async () => {
@@ -196,7 +196,7 @@ describe("Chromium killed (deterministically, at a named step: PLAN_PRESS_FAULT)
     expect(r.stderr).not.toContain("予期しないエラー");
     expect(digests(dir)).toEqual(before);
     expect(await ownChromiums(r.pid)).toEqual([]);
-  });
+  }, 240_000);
 
   it("stopped (hung) every time: found by --timeout, retried once, said plainly, and killed", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "plan-press-hang-"));
@@ -208,7 +208,7 @@ describe("Chromium killed (deterministically, at a named step: PLAN_PRESS_FAULT)
     expect(r.stderr).toMatch(/plan-press: Chromium が 10 秒以内に応答しませんでした/);
     expect(digests(dir)).toEqual(before);
     expect(await ownChromiums(r.pid)).toEqual([]);
-  });
+  }, 240_000);
 
   it("Ctrl-C while printing: stops, the previous set stays, no Chromium and no temporary file", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "plan-press-int-"));
@@ -220,9 +220,31 @@ describe("Chromium killed (deterministically, at a named step: PLAN_PRESS_FAULT)
     expect(digests(dir)).toEqual(before);
     expect(await ownChromiums(r.pid)).toEqual([]);
     expect(readdirSync(tmpdir()).filter((n) => n.startsWith(`plan-press-chromium-${r.pid}-`))).toEqual([]);
-  });
+  }, 240_000);
 
-  for (const step of ["chromium:Target.setDiscoverTargets:1", "chromium:Page.navigate:1", "chromium:Page.printToPDF:1"]) {
+  it("Ctrl-C while Chromium hangs starting: stops at once, not after --timeout", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "plan-press-int-launch-"));
+    const out = previousBooklet(dir);
+    const before = digests(dir);
+    const child = spawn("node", [path.join(ROOT, "bin/plan-press.js"), "build", "--out", out, ...LONG], {
+      cwd: ROOT, env: { ...process.env, PLAN_PRESS_FAULT: "chromium:Target.setDiscoverTargets:1=hang-chromium" },
+    });
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    // Deterministic: wait until its Chromium is stopped (state T), then press Ctrl-C.
+    const stopped = () => processesWith(`plan-press-chromium-${child.pid}-`).some((pid) => stateOf(pid) === "T");
+    while (!stopped()) await new Promise((r) => setTimeout(r, 100));
+    const pressed = performance.now();
+    child.kill("SIGINT");
+    expect(await exited).toBe(1);
+    expect(performance.now() - pressed).toBeLessThan(20_000);
+    expect(stderr).toContain("中断しました（SIGINT）。前回の PDF はそのままです。");
+    expect(digests(dir)).toEqual(before);
+    expect(await ownChromiums(child.pid!)).toEqual([]);
+  }, 240_000);
+
+  for (const step of ["chromium:Target.setDiscoverTargets:1", "chromium:Page.printToPDF:1"]) {
     it(`plan-press itself killed (SIGKILL) at ${step}: Chromium exits with it, and the next run clears what it left`, async () => {
       const dir = mkdtempSync(path.join(tmpdir(), "plan-press-sigkill-"));
       const out = previousBooklet(dir);
@@ -240,7 +262,7 @@ describe("Chromium killed (deterministically, at a named step: PLAN_PRESS_FAULT)
       expect(next.code).toBe(1);
       expect(digests(dir)).toEqual(before);
       expect(readdirSync(tmpdir()).filter((n) => n.startsWith(`plan-press-chromium-${r.pid}-`))).toEqual([]);
-    });
+    }, 240_000);
   }
 });
 

@@ -189,6 +189,12 @@ export async function openBrowser(options: BrowserOptions): Promise<BrowserHandl
   injectFault(child, "chromium:spawn", launch);
   const connecting = puppeteer.connect({ transport: new PipeTransport(child, launch), protocolTimeout: options.timeout, defaultViewport: { width: 800, height: 600 } });
   let browser: Browser;
+  // Ctrl-C while Chromium starts ends the start at once (not after --timeout): the caller, who
+  // listens for the signal (the CLI), then reports the interruption. Without such a caller the
+  // signal keeps its default meaning.
+  const stopLaunch = () => void (running(child) && child.kill("SIGKILL"));
+  const signals = (["SIGINT", "SIGTERM", "SIGHUP"] as const).filter((s) => process.listenerCount(s) > 0);
+  for (const s of signals) process.on(s, stopLaunch);
   try {
     browser = await withinTime(options.timeout, Promise.race([connecting, exited]));
   } catch (cause) {
@@ -208,6 +214,8 @@ export async function openBrowser(options: BrowserOptions): Promise<BrowserHandl
     await withinTime(5_000, exitOf(child)).catch(() => undefined);
     removeProfile(profile);
     throw new BrowserError(`Chromium を起動できません（${executable}）: ${why}`, { cause, retriable: true });
+  } finally {
+    for (const s of signals) process.off(s, stopLaunch);
   }
   return {
     browser,

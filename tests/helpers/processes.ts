@@ -4,14 +4,23 @@
 // (plan-press-pdfx-<pid>-…). Zombies (exited, not yet reaped by a container's init) are gone.
 import { readdirSync, readFileSync } from "node:fs";
 
+/** A process's state letter (R running, S sleeping, T stopped, Z zombie …), or undefined when gone. */
+export function stateOf(pid: number): string | undefined {
+  try {
+    return /^\d+ \(.*\) (\S)/.exec(readFileSync(`/proc/${pid}/stat`, "utf8"))?.[1];
+  } catch {
+    return undefined;
+  }
+}
+
 /** Live processes whose command line contains `needle`: their ids. */
 export function processesWith(needle: string): number[] {
   const found: number[] = [];
   for (const name of readdirSync("/proc")) {
     if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
     try {
-      const state = /^\d+ \(.*\) (\S)/.exec(readFileSync(`/proc/${name}/stat`, "utf8"))?.[1];
-      if (state === "Z" || state === "X") continue;
+      const state = stateOf(Number(name));
+      if (state === undefined || state === "Z" || state === "X") continue;
       if (readFileSync(`/proc/${name}/cmdline`, "utf8").includes(needle)) found.push(Number(name));
     } catch {
       // Exited while we looked.
