@@ -4,7 +4,7 @@
 // The sets are written by the build's own write path with small stand-in files
 // (helpers/commit-child.mjs); the end-to-end kills of real builds are in robustness.e2e.test.ts.
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -153,6 +153,45 @@ describe("a folder holding several editions' sets (output/)", () => {
     expect(next.status, next.stderr).toBe(0);
     expect(filesGeneration(root)).toBe("new");
     expect(leftovers(root)).toEqual([]);
+  });
+});
+
+describe("a web folder of an earlier version (no manifest, no generator tags)", () => {
+  function legacy(): { root: string; out: string; dir: string } {
+    const { root, out, set } = previousSet("web");
+    rmSync(path.join(set, ".plan-press.json"));
+    for (const name of ["index.html", "action-plan.html"]) {
+      const file = path.join(set, name);
+      writeFileSync(file, readFileSync(file, "utf8").replace(/<meta name="generator" content="plan-press [^"]*">\n?/, ""));
+    }
+    return { root, out, dir: set };
+  }
+
+  it("is recognised by its files' content and replaced as a whole", () => {
+    const { out, dir } = legacy();
+    const r = child("web", out, "new");
+    expect(r.status, r.stderr).toBe(0);
+    expect(webGeneration(dir)).toBe("new");
+  });
+
+  it("holding one file of the user's, is refused and left as it was", () => {
+    const { out, dir } = legacy();
+    writeFileSync(path.join(dir, "action-plan-03.pdf"), "%PDF-1.4 the user's own, named like ours");
+    const before = snapshot(dir);
+    const r = child("web", out, "new");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("plan-press が作っていない（または作った後に変更された）ものがあります: action-plan-03.pdf。");
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it("a file of the new kind changed after plan-press wrote it is not plan-press's any more", () => {
+    const { out, set } = previousSet("web");
+    writeFileSync(path.join(set, "index.html"), readFileSync(path.join(set, "index.html"), "utf8").replace("</body>", "<p>edited by hand</p></body>"));
+    const before = snapshot(set);
+    const r = child("web", out, "new");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("ものがあります: index.html。");
+    expect(snapshot(set)).toEqual(before);
   });
 });
 

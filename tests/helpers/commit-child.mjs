@@ -34,7 +34,7 @@ try {
         : [];
       staging.commit({
         pdf: standInPdf(generation, "booklet", total),
-        html: `<!doctype html><html lang="ja"><head><title>${generation}</title></head><body data-generation="${generation}"></body></html>`,
+        html: `<!doctype html><html lang="ja"><head><title>${generation}</title></head><body data-generation="${generation}"><h1 id="a" data-start="right"><span data-page-of="a">1</span></h1></body></html>`,
         hint: JSON.stringify({ version: "0.1.0", blanksBefore: [], labels: {}, generation }),
         pdfx: standInPdf(generation, "pdfx", total),
         parts,
