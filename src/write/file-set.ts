@@ -9,7 +9,7 @@ import path from "node:path";
 import { UsageError } from "../errors.js";
 import { faultPoint } from "./fault.js";
 import { processAlive } from "./temp-dirs.js";
-import { syncFolder, temporaryOwner, temporarySibling, writeAtomic, writeDurable, writeError } from "./write-output.js";
+import { shownPath, syncFolder, temporaryOwner, temporarySibling, writeAtomic, writeDurable, writeError } from "./write-output.js";
 
 export interface FileToWrite {
   target: string;
@@ -103,7 +103,7 @@ function recoverFileSet(dir: string, base: string, names: Set<string>, ours: boo
   }
   if (pid !== process.pid && processAlive(pid) && Date.now() - statSync(journal).mtimeMs < JOURNAL_STALE_MS) {
     if (!ours) return;
-    throw new UsageError(`別の plan-press（プロセス ${pid}）が ${dir} に書き込んでいる途中です。終わってから、もう一度実行してください。`);
+    throw new UsageError(`別の plan-press（プロセス ${pid}）が ${shownPath(dir)} に書き込んでいる途中です。終わってから、もう一度実行してください。`);
   }
   for (const [temp, target] of entries) {
     if (existsSync(path.join(dir, temp))) renameSync(path.join(dir, temp), path.join(dir, target));

@@ -10,7 +10,7 @@ import { PROJECT_ROOT } from "../paths.js";
 import { madeByPlanPress, type OwnedKind } from "./ownership.js";
 import { recoverFileSets } from "./file-set.js";
 import { MANIFEST, checkWebFolder, recoverWebFolder } from "./web-folder.js";
-import { removeStaleTemporaries } from "./write-output.js";
+import { removeStaleTemporaries, shownPath } from "./write-output.js";
 
 /** What the command writes: a booklet's files, the web edition's folder, or one PDF (diff). */
 export interface OutputRequest {
@@ -156,13 +156,6 @@ export function notRegular(stat: Stats): string {
   if (stat.isFIFO()) return "は名前付きパイプ（特別なファイル）です。";
   if (stat.isSocket()) return "はソケット（特別なファイル）です。";
   return "は普通のファイルではありません。";
-}
-
-/** A path as staff typed or see it: relative to the working folder when inside it, and never endless. */
-export function shownPath(p: string): string {
-  const relative = path.relative(process.cwd(), p);
-  const shown = relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : p;
-  return shown.length > 160 ? `${shown.slice(0, 80)}…${shown.slice(-60)}（${Buffer.byteLength(shown)} バイト）` : shown;
 }
 
 /** Empty, NUL, or longer than the system allows: said before the file system says it worse. */

@@ -16,7 +16,7 @@ import { madeByPlanPress, readManifest, withGenerator, type Manifest, type Owned
 import { exchangePaths } from "./exchange.js";
 import { faultPoint } from "./fault.js";
 import { processAlive, removedOnExit, type TempDir } from "./temp-dirs.js";
-import { syncFolder, temporaryOwner, writeAtomic, writeDurable, writeError } from "./write-output.js";
+import { shownPath, syncFolder, temporaryOwner, writeAtomic, writeDurable, writeError } from "./write-output.js";
 
 /** What the web folder holds after a build. */
 export interface WebFolder {
@@ -54,11 +54,11 @@ function kindByName(name: string): OwnedKind | undefined {
 export function checkWebFolder(dir: string, option = "--out"): void {
   let entries: Dirent[];
   try {
-    if (!lstatSync(dir).isDirectory()) throw new UsageError(`${option} に指定した ${dir} はフォルダではありません。ウェブ用には、フォルダ（例: output/web/）を指定してください。`);
+    if (!lstatSync(dir).isDirectory()) throw new UsageError(`${option} に指定した ${shownPath(dir)} はフォルダではありません。ウェブ用には、フォルダ（例: output/web/）を指定してください。`);
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ENOENT") return;
-    throw err instanceof UsageError ? err : new UsageError(`${option} に指定したフォルダ ${dir} を読めません（${(err as NodeJS.ErrnoException).code}）。`, { cause: err });
+    throw err instanceof UsageError ? err : new UsageError(`${option} に指定したフォルダ ${shownPath(dir)} を読めません（${(err as NodeJS.ErrnoException).code}）。`, { cause: err });
   }
   const manifest = entries.some((e) => e.name === MANIFEST && e.isFile()) ? readManifest(path.join(dir, MANIFEST)) : undefined;
   const foreign: string[] = [];
@@ -76,7 +76,7 @@ export function checkWebFolder(dir: string, option = "--out"): void {
   if (foreign.length === 0) return;
   const listed = foreign.sort().slice(0, 5).join("、") + (foreign.length > 5 ? ` ほか ${foreign.length - 5} 件` : "");
   throw new UsageError(
-    `${option} に指定したフォルダ ${dir} には、plan-press が作っていない（または作った後に変更された）ものがあります: ${listed}。` +
+    `${option} に指定したフォルダ ${shownPath(dir)} には、plan-press が作っていない（または作った後に変更された）ものがあります: ${listed}。` +
       `ウェブ用のフォルダは丸ごと入れ替えるため、上書きも削除もしません。新しいフォルダ（例: output/web/）を指定するか、それらを別の場所に移してください。`,
   );
 }
@@ -100,7 +100,7 @@ export function recoverWebFolder(dir: string): void {
       // Written by rename: never partial. Unreadable means not ours to act on; it is removed below.
     }
     if (pid !== process.pid && processAlive(pid) && Date.now() - statSync(journal).mtimeMs < JOURNAL_STALE_MS) {
-      throw new UsageError(`別の plan-press（プロセス ${pid}）が ${dir} を入れ替えている途中です。終わってから、もう一度実行してください。`);
+      throw new UsageError(`別の plan-press（プロセス ${pid}）が ${shownPath(dir)} を入れ替えている途中です。終わってから、もう一度実行してください。`);
     }
     if (pid > 0 && !existsSync(dir)) {
       const fresh = sibling(dir, "new", pid);

@@ -83,6 +83,13 @@ export function removeStaleTemporaries(dir: string): void {
   }
 }
 
+/** A path as staff typed or see it: relative to the working folder when inside it, and never endless. */
+export function shownPath(p: string): string {
+  const relative = path.relative(process.cwd(), p);
+  const shown = relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : p;
+  return shown.length > 160 ? `${shown.slice(0, 80)}…${shown.slice(-60)}（${Buffer.byteLength(shown)} バイト）` : shown;
+}
+
 /** A file-system failure in plain words; `kept` says what became of the previous files. */
 export function writeError(target: string, err: unknown, kept = "前回のファイルはそのままです。"): Error {
   if (err instanceof PlanPressError) return err;
@@ -105,5 +112,5 @@ export function writeError(target: string, err: unknown, kept = "前回のファ
   };
   const reason = code ? reasons[code] : undefined;
   if (!reason) return err as Error;
-  return new PlanPressError(`${target} に書き込めません（${code}）: ${reason}${kept}`, { cause: err });
+  return new PlanPressError(`${shownPath(target)} に書き込めません（${code}）: ${reason}${kept}`, { cause: err });
 }
