@@ -9,7 +9,7 @@ import { openBrowser, raceGone, type BrowserHandle } from "../src/print/browser.
 import { printBooklet } from "../src/print/print-booklet.js";
 import { BrowserError } from "../src/errors.js";
 import { browserFault } from "../src/build.js";
-import { ownChromiums } from "./helpers/processes.js";
+import { ownChromiums, processesWith, stateOf } from "./helpers/processes.js";
 
 const TIMEOUT = 300_000;
 const dir = mkdtempSync(path.join(tmpdir(), "plan-press-faults-print-"));
@@ -45,6 +45,8 @@ const AFTER_PRINT = new Set(["chromium:Target.closeTarget:1", "chromium:Browser.
 
 afterEach(() => {
   delete process.env.PLAN_PRESS_FAULT;
+  // A test that failed half-way may leave a stopped Chromium, which no closed pipe would end.
+  for (const pid of processesWith(`plan-press-chromium-${process.pid}-`)) if (stateOf(pid) === "T") process.kill(pid, "SIGKILL");
 });
 
 describe("Chromium killed at a named step", () => {
@@ -70,8 +72,8 @@ describe("Chromium killed at a named step", () => {
     it(`at ${step}: noticed at once, said as a Chromium fault, nothing left`, async () => {
       process.env.PLAN_PRESS_FAULT = `${step}=kill-chromium-always`;
       const { error, ms } = await printOnce();
-      // Far below the 300 s timeout: the death was seen, not waited out.
-      expect(ms).toBeLessThan(30_000);
+      // Far below the 300 s timeout (even on a machine busy with other builds): seen, not waited out.
+      expect(ms).toBeLessThan(90_000);
       if (!AFTER_PRINT.has(step) || error) {
         expect(error, step).toBeInstanceOf(Error);
         const fault = browserFault(error, TIMEOUT);
@@ -84,19 +86,20 @@ describe("Chromium killed at a named step", () => {
   }
 
   it("a stopped (hung) Chromium is found by the timeout, and killed", async () => {
+    // Only a timeout can see a browser that is alive but silent; 20 s leaves a busy machine room to start it.
     process.env.PLAN_PRESS_FAULT = "chromium:Page.printToPDF:1=hang-chromium-always";
     const started = performance.now();
-    const handle = await openBrowser({ timeout: 3_000 });
+    const handle = await openBrowser({ timeout: 20_000 });
     let error: unknown;
     try {
-      await raceGone(handle, printBooklet(handle, { htmlFile, html, timeout: 3_000, firstBodyAnchor: "ch-intro" }));
+      await raceGone(handle, printBooklet(handle, { htmlFile, html, timeout: 20_000, firstBodyAnchor: "ch-intro" }));
     } catch (e) {
       error = e;
     } finally {
       await handle.close();
     }
-    expect(browserFault(error, 3_000)?.message).toMatch(/^Chromium が 3 秒以内に応答しませんでした/);
-    expect(performance.now() - started).toBeLessThan(25_000);
+    expect(browserFault(error, 20_000)?.message).toMatch(/^Chromium が 20 秒以内に応答しませんでした/);
+    expect(performance.now() - started).toBeLessThan(100_000);
     expect(await ownChromiums(process.pid)).toEqual([]);
-  });
+  }, 240_000);
 });

@@ -184,7 +184,7 @@ describe("Ghostscript (--pdfx) never outlives plan-press", () => {
     expect(await ownGhostscripts(r.pid)).toEqual([]);
     const left = digests(dir);
     for (const [name, digest] of Object.entries(before)) expect(left[name], name).toBe(digest);
-  }, 240_000);
+  }, 480_000);
 
   it("one orphaned anyway (no parent-death signal) is killed, and its folder removed, by the next run", async () => {
     const { out } = previousPrint();
@@ -196,7 +196,7 @@ describe("Ghostscript (--pdfx) never outlives plan-press", () => {
     expect((await cli(["check"])).code).toBe(0);
     expect(await ownGhostscripts(r.pid)).toEqual([]);
     expect(readdirSync(tmpdir()).filter((n) => n.startsWith(`plan-press-pdfx-${r.pid}-`))).toEqual([]);
-  }, 240_000);
+  }, 480_000);
 
   it("Ctrl-C while Ghostscript converts: stops it, says so, keeps the previous set, leaves no folder", async () => {
     const { dir, out } = previousPrint();
@@ -207,7 +207,7 @@ describe("Ghostscript (--pdfx) never outlives plan-press", () => {
     expect(await ownGhostscripts(r.pid)).toEqual([]);
     expect(digests(dir)).toEqual(before);
     expect(readdirSync(tmpdir()).filter((n) => n.startsWith(`plan-press-pdfx-${r.pid}-`))).toEqual([]);
-  }, 240_000);
+  }, 480_000);
 });
 
 describe("the web edition", () => {
@@ -300,7 +300,7 @@ describe("the web edition", () => {
     expect(readdirSync(parent).sort()).toEqual(["report-01.pdf", "web"]);
     consistent(dir, "第3次伊勢崎市総合計画 前期アクションプラン（改訂）");
     expect(readFileSync(path.join(parent, "report-01.pdf"), "utf8")).toBe("the user's own");
-  }, 300_000);
+  }, 600_000);
 
   it("a part that cannot be written: said so, the previous folder byte-identical and consistent, nothing left", async () => {
     const { parent, dir } = previousWeb();
@@ -312,5 +312,5 @@ describe("the web edition", () => {
     consistent(dir, "第3次伊勢崎市総合計画 前期アクションプラン");
     expect(readdirSync(parent).sort()).toEqual(["report-01.pdf", "web"]);
     expect(existsSync(path.join(dir, ".plan-press.json"))).toBe(true);
-  }, 300_000);
+  }, 600_000);
 });

@@ -204,5 +204,5 @@ describe("paths that are fine", () => {
     expect(pdf).not.toContain("% previous booklet");
     expect(readFileSync(path.join(old, "action-plan.html"), "utf8")).toContain('<meta name="generator" content="plan-press ');
     expect(readdirSync(old).sort()).toEqual([".action-plan.pagination.json", "action-plan.html", "action-plan.pdf", "notes.txt"]);
-  }, 240_000);
+  }, 480_000);
 });

@@ -1,11 +1,11 @@
 // Hostile input, injection attempts and a browser that dies: refused or contained, nothing lost.
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import fc from "fast-check";
 import { parseDocument, stringify } from "yaml";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { build, checkData } from "../src/build.js";
 import { buildModel } from "../src/model/build-model.js";
 import { renderHtml } from "../src/render/render-html.js";
@@ -164,10 +164,22 @@ function cli(args: string[], fault?: string, env: Record<string, string> = {}): 
   const child = spawn("node", [path.join(ROOT, "bin/plan-press.js"), ...args], {
     cwd: ROOT, env: { ...process.env, ...env, ...(fault ? { PLAN_PRESS_FAULT: fault } : {}) },
   });
+  spawned.add(child);
   let stderr = "";
   child.stderr.on("data", (d) => (stderr += d));
   return new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal, stderr, pid: child.pid!, ms: performance.now() - started })));
 }
+
+/** The runs this file started: a test that fails half-way must not leave one (or its stopped Chromium) behind. */
+const spawned = new Set<ChildProcess>();
+afterEach(() => {
+  for (const child of spawned) {
+    for (const chromium of processesWith(`plan-press-chromium-${child.pid}-`)) if (stateOf(chromium) === "T") process.kill(chromium, "SIGKILL");
+    // Only while Node has not seen it exit: its id is then still its own.
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  }
+  spawned.clear();
+});
 
 describe("Chromium killed (deterministically, at a named step: PLAN_PRESS_FAULT)", () => {
   // A --timeout far above the test's own limit: a dead browser found only by waiting would fail the test.
@@ -183,7 +195,7 @@ describe("Chromium killed (deterministically, at a named step: PLAN_PRESS_FAULT)
       expect(r.stderr).toMatch(said);
       expect(r.code, r.stderr).toBe(0);
       expect(await ownChromiums(r.pid)).toEqual([]);
-    }, 240_000);
+    }, 480_000);
   }
 
   it("every time: the build fails in plain words, the previous set stays byte-identical, nothing is left behind", async () => {
@@ -196,7 +208,7 @@ describe("Chromium killed (deterministically, at a named step: PLAN_PRESS_FAULT)
     expect(r.stderr).not.toContain("予期しないエラー");
     expect(digests(dir)).toEqual(before);
     expect(await ownChromiums(r.pid)).toEqual([]);
-  }, 240_000);
+  }, 480_000);
 
   it("stopped (hung) every time: found by --timeout, retried once, said plainly, and killed", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "plan-press-hang-"));
@@ -208,7 +220,7 @@ describe("Chromium killed (deterministically, at a named step: PLAN_PRESS_FAULT)
     expect(r.stderr).toMatch(/plan-press: Chromium が 10 秒以内に応答しませんでした/);
     expect(digests(dir)).toEqual(before);
     expect(await ownChromiums(r.pid)).toEqual([]);
-  }, 240_000);
+  }, 480_000);
 
   it("Ctrl-C while printing: stops, the previous set stays, no Chromium and no temporary file", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "plan-press-int-"));
@@ -220,7 +232,7 @@ describe("Chromium killed (deterministically, at a named step: PLAN_PRESS_FAULT)
     expect(digests(dir)).toEqual(before);
     expect(await ownChromiums(r.pid)).toEqual([]);
     expect(readdirSync(tmpdir()).filter((n) => n.startsWith(`plan-press-chromium-${r.pid}-`))).toEqual([]);
-  }, 240_000);
+  }, 480_000);
 
   it("Ctrl-C while Chromium hangs starting: stops at once, not after --timeout", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "plan-press-int-launch-"));
@@ -229,6 +241,7 @@ describe("Chromium killed (deterministically, at a named step: PLAN_PRESS_FAULT)
     const child = spawn("node", [path.join(ROOT, "bin/plan-press.js"), "build", "--out", out, ...LONG], {
       cwd: ROOT, env: { ...process.env, PLAN_PRESS_FAULT: "chromium:Target.setDiscoverTargets:1=hang-chromium" },
     });
+    spawned.add(child);
     let stderr = "";
     child.stderr.on("data", (d) => (stderr += d));
     const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
@@ -242,7 +255,7 @@ describe("Chromium killed (deterministically, at a named step: PLAN_PRESS_FAULT)
     expect(stderr).toContain("中断しました（SIGINT）。前回の PDF はそのままです。");
     expect(digests(dir)).toEqual(before);
     expect(await ownChromiums(child.pid!)).toEqual([]);
-  }, 240_000);
+  }, 480_000);
 
   for (const step of ["chromium:Target.setDiscoverTargets:1", "chromium:Page.printToPDF:1"]) {
     it(`plan-press itself killed (SIGKILL) at ${step}: Chromium exits with it, and the next run clears what it left`, async () => {
@@ -262,7 +275,7 @@ describe("Chromium killed (deterministically, at a named step: PLAN_PRESS_FAULT)
       expect(next.code).toBe(1);
       expect(digests(dir)).toEqual(before);
       expect(readdirSync(tmpdir()).filter((n) => n.startsWith(`plan-press-chromium-${r.pid}-`))).toEqual([]);
-    }, 240_000);
+    }, 480_000);
   }
 });
 
