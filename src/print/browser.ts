@@ -10,6 +10,7 @@ import path from "node:path";
 import puppeteer, { type Browser } from "puppeteer";
 import { BrowserError } from "../errors.js";
 import { PipeTransport, injectFault, running } from "./pipe-transport.js";
+import { diesWithUs } from "../write/child-processes.js";
 
 /** Where to render: a local executable (found or given) or a remote browser. */
 export interface BrowserOptions {
@@ -173,8 +174,10 @@ export async function openBrowser(options: BrowserOptions): Promise<BrowserHandl
   try {
     // Its own process group (as puppeteer does): a Ctrl-C in the terminal reaches plan-press, which
     // closes the browser, instead of killing it under a build that would take that for a crash.
-    // Over the pipe, Chromium exits by itself when this process dies, even by SIGKILL.
-    child = spawn(executable, args, { detached: true, stdio: ["ignore", "ignore", "pipe", "pipe", "pipe"], env: process.env });
+    // When plan-press dies, even by SIGKILL, the kernel kills it (a Chromium still starting up
+    // on a busy machine would notice the closed pipe only seconds later), and its helpers follow.
+    const [file, argv] = diesWithUs(executable, args);
+    child = spawn(file, argv, { detached: true, stdio: ["ignore", "ignore", "pipe", "pipe", "pipe"], env: process.env });
   } catch (cause) {
     removeProfile(profile);
     throw new BrowserError(`Chromium を起動できません（${executable}）: ${(cause as Error).message}`, { cause, retriable: false });

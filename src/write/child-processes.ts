@@ -1,7 +1,7 @@
-// Child processes (Ghostscript) never outlive plan-press. Each is started under `setpriv
-// --pdeathsig SIGKILL` (util-linux, on every Debian system), so the kernel kills it the moment
-// plan-press dies, even by SIGKILL; it is also killed on Ctrl-C (the caller's AbortSignal) and by
-// an exit hook. One orphaned anyway (plan-press killed in the instant between starting it and
+// Child processes (Ghostscript, Chromium) never outlive plan-press. Each is started under
+// `setpriv --pdeathsig SIGKILL` (util-linux, on every Debian system), so the kernel kills it the
+// moment plan-press dies, even by SIGKILL; Ghostscript is also killed on Ctrl-C (the caller's
+// AbortSignal) and by an exit hook. One orphaned anyway (plan-press killed in the instant between starting it and
 // setpriv arming the signal) is found by the next run: its arguments name a temporary folder
 // of a plan-press process that no longer exists.
 import { execFile, type ChildProcess, type ExecFileOptions } from "node:child_process";
@@ -13,6 +13,15 @@ let hooked = false;
 
 const SETPRIV = ["/usr/bin/setpriv", "/bin/setpriv"].find((p) => existsSync(p));
 
+/**
+ * The command line that starts `command` so that it dies with plan-press (setpriv --pdeathsig;
+ * the signal survives the exec of the program and of a wrapper script such as Debian's
+ * /usr/bin/chromium). Tests switch it off (PLAN_PRESS_FAULT_NO_PDEATHSIG) to leave an orphan.
+ */
+export function diesWithUs(command: string, args: string[]): [string, string[]] {
+  return SETPRIV && !testSwitch("NO_PDEATHSIG") ? [SETPRIV, ["--pdeathsig", "SIGKILL", "--", command, ...args]] : [command, args];
+}
+
 /** execFile for a child that dies with plan-press; resolves with its stdout and stderr, rejects as execFile does. */
 export function runOwned(command: string, args: string[], options: ExecFileOptions): Promise<{ stdout: string; stderr: string }> {
   if (!hooked) {
@@ -22,8 +31,7 @@ export function runOwned(command: string, args: string[], options: ExecFileOptio
     });
     hooked = true;
   }
-  // Tests turn it off (PLAN_PRESS_FAULT_NO_PDEATHSIG) to leave an orphan for the next run to find.
-  const [file, argv] = SETPRIV && !testSwitch("NO_PDEATHSIG") ? [SETPRIV, ["--pdeathsig", "SIGKILL", command, ...args]] : [command, args];
+  const [file, argv] = diesWithUs(command, args);
   return new Promise((resolve, reject) => {
     const child = execFile(file, argv, { ...options, killSignal: "SIGKILL", encoding: "utf8" }, (err, stdout, stderr) => {
       live.delete(child);
