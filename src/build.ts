@@ -1,6 +1,6 @@
 // The orchestrator: calls the stages in order and owns the browser's lifetime. Stages never
 // call each other; each returns plain data for the next.
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createHash } from "node:crypto";
 import { loadData } from "./load/load-data.js";
@@ -15,7 +15,8 @@ import { openBrowser, raceGone, type BrowserHandle } from "./print/browser.js";
 import { browserFault } from "./pipeline/run-print.js";
 import { printBooklet, type PaginationHint, type PrintedBooklet } from "./print/print-booklet.js";
 import { finishPdf, type DocumentInfo } from "./finish/finish-pdf.js";
-import { ensureWritable, removeStaleTemporaries, temporarySibling, writeAtomic } from "./write/write-output.js";
+import { writeAtomic } from "./write/write-output.js";
+import { planBookletOutput } from "./write/booklet-output.js";
 import { fontFaces } from "./fonts.js";
 import { BrowserError, DataError, PlanPressError } from "./errors.js";
 import type { ProgressListener, Stage } from "./progress.js";
@@ -25,7 +26,7 @@ import { missingIconWarnings, officialIcon } from "./sdg-icons.js";
 import { changesSince, type RevisionChanges } from "./diff/revision-changes.js";
 import { convertToPdfx, type OutputIntent } from "./finish/pdfx.js";
 import { finishWebParts } from "./finish/web-files.js";
-import { writeWebFolder, type WebFolder } from "./write/web-folder.js";
+import type { WebFolder } from "./write/web-folder.js";
 import { makeTempDir } from "./write/temp-dirs.js";
 import { webImageCopies } from "./render/downsample.js";
 import { resolutionProblems } from "./print/image-resolution.js";
@@ -97,6 +98,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     mark = now;
   };
 
+  // Before anything is read: every file this build writes, decided and checked (write/output-plan.ts).
+  const output = planBookletOutput({
+    edition: options.edition, out: options.outFile, pdfx: options.pdfx,
+    inputs: [{ path: options.dataDir, label: "データのフォルダ" }, ...(options.changesSince !== undefined ? [{ path: options.changesSince, label: "--changes-since の比較元" }] : [])],
+  });
   const loaded = loadData(options.dataDir);
   done("load", `${loaded.yaml.length + loaded.markdown.length} ファイル`);
   const fonts = fontFaces();
@@ -117,27 +123,26 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   validation.diagnostics.push(...missingIconWarnings(validation.data, options.edition));
   done("model", `${booklet.terms.policy} ${booklet.counts.policies} 件`);
 
-  const outFile = path.resolve(options.outFile);
-  const htmlFile = outFile.replace(/\.pdf$/i, "") + ".html";
-  // Before a minute of printing: the output must be writable; a killed run's leftovers go.
-  removeStaleTemporaries(outFile);
-  ensureWritable(outFile);
+  const outFile = output.pdf;
+  const htmlFile = output.html;
   // The web edition prints smaller copies of the images (removed with their folder when the build ends).
   const webImages = options.edition === "web" && Object.keys(booklet.images).length > 0 ? makeTempDir("web") : undefined;
   const imageFiles = webImages ? await webImageCopies(booklet.images, webImages.dir) : undefined;
   const imageCopies = webImages ? [webImages.dir] : [];
-  const html = renderHtml(booklet, { htmlDir: path.dirname(htmlFile), fonts, edition: options.edition, imageFiles });
+  const html = renderHtml(booklet, { htmlDir: output.dir, fonts, edition: options.edition, imageFiles });
   done("render", `${Math.round(html.length / 1024)} KB`);
 
-  // Chromium loads the source HTML from a temporary file beside the output, so relative asset
-  // URLs resolve exactly as they will in the written HTML.
-  const sourceHtml = temporarySibling(htmlFile);
+  // Chromium loads the source HTML from a temporary file at the output's depth, so relative asset
+  // URLs resolve exactly as they will in the written HTML. Writing it before printing also
+  // proves the place writable.
+  const staging = output.stage();
+  const sourceHtml = staging.sourceHtml;
   let browser: BrowserHandle | undefined;
   const closeOnAbort = () => void browser?.close();
   options.signal?.addEventListener("abort", closeOnAbort);
   try {
     writeAtomic(sourceHtml, html);
-    const hintFile = paginationHintFile(outFile);
+    const hintFile = output.hint;
     let printed: PrintedBooklet | undefined;
     // A hung or crashed Chromium is detected by the timeouts and a closed connection; printing
     // has no side effects, so it is tried once more with a fresh browser before giving up.
@@ -196,16 +201,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         timeout: options.timeout, signal: options.signal,
       });
       pdfxBytes = converted.pdf;
-      pdfx = { file: outFile.replace(/\.pdf$/i, "") + "-pdfx.pdf", bytes: converted.pdf.byteLength, version: converted.version, intent: converted.intent };
+      pdfx = { file: output.kind === "files" && output.pdfx ? output.pdfx : `${outFile.slice(0, -4)}-pdfx.pdf`, bytes: converted.pdf.byteLength, version: converted.version, intent: converted.intent };
       if (converted.intent.fallback) validation.diagnostics.push(fallbackProfileWarning());
       done("pdfx", `${converted.version}、${converted.intent.condition}`);
     }
 
-    writeAtomic(outFile, pdf);
-    writeAtomic(htmlFile, printed.html);
-    writeAtomic(hintFile, JSON.stringify({ version: VERSION, ...printed.hint }));
-    if (pdfx && pdfxBytes) writeAtomic(pdfx.file, pdfxBytes);
-    const web = webParts.length ? writeWebFolder(outFile, pdf, webParts, booklet.edition) : undefined;
+    // All of the set or none of it (write/booklet-output.ts).
+    options.signal?.throwIfAborted();
+    const web: WebFolder | undefined = staging.commit({
+      pdf, html: printed.html, hint: JSON.stringify({ version: VERSION, ...printed.hint }), pdfx: pdfxBytes, parts: webParts, edition: booklet.edition,
+    });
     done("write");
     const labels = new Map<string, string>();
     for (const [anchor, index] of printed.pages) {
@@ -221,7 +226,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     };
   } finally {
     options.signal?.removeEventListener("abort", closeOnAbort);
-    rmSync(sourceHtml, { force: true });
+    staging.dispose();
     webImages?.dispose();
     if (!options.browserHolder) await browser?.close();
   }

@@ -12,7 +12,9 @@ import { PlanPressError, UsageError } from "./errors.js";
 import { summarize } from "./validate/diagnostic.js";
 import { VERSION } from "./version.js";
 import { HELP } from "./cli/help.js";
-import { drawProgress, interrupted, kb, onInterrupt, printDiagnostics, report, shown, timeoutMs } from "./cli/terminal.js";
+import { drawProgress, interrupted, kb, onInterrupt, printDiagnostics, report, shown } from "./cli/terminal.js";
+import { checkValues, dataFolder, echoed, portNumber, revision, timeoutMs, wsEndpoint } from "./cli/option-values.js";
+import { checkPagesFolder, planOutput } from "./write/output-plan.js";
 import { writeJsonSchemas } from "./validate/json-schema.js";
 import { contactSheet, DEFAULT_DPI } from "./review/contact-sheet.js";
 import { BINDINGS, EDITIONS, EDITION_JA, defaultOut, type Binding, type EditionName } from "./editions.js";
@@ -83,9 +85,12 @@ type OptionSpec = Record<string, { type: "string" | "boolean"; default?: string 
 function parse(args: string[], options: OptionSpec): { values: Record<string, string | boolean | undefined> } {
   try {
     const { values } = parseArgs({ args, options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: false, strict: true });
+    checkValues(values as Record<string, string | boolean | undefined>);
     return { values: values as Record<string, string | boolean | undefined> };
   } catch (err) {
-    throw new UsageError(`オプションが正しくありません: ${(err as Error).message}`);
+    if (err instanceof UsageError) throw err;
+    const message = (err as Error).message;
+    throw new UsageError(`オプションが正しくありません: ${message.length > 300 ? `${message.slice(0, 300)}…` : message}`);
   }
 }
 
@@ -100,11 +105,19 @@ async function runReport(args: string[]): Promise<number> {
   if (values.help) return help("report");
   const year = values.year === undefined ? undefined : parseFiscalYear(String(values.year));
   if (year === undefined) throw new UsageError("--year で報告する実績の年度を指定してください。例: plan-press report --year 2025");
+  const dataDir = dataFolder("--data", values.data);
+  const timeout = timeoutMs(values.timeout);
+  const browserWsEndpoint = wsEndpoint(values["browser-ws-endpoint"]);
+  // Before anything is read: the report must not overwrite an input or a file not ours.
+  const output = planOutput({
+    kind: "single", defaultName: `progress-${year}.pdf`, out: values.out === undefined ? `output/progress-${year}.pdf` : String(values.out),
+    inputs: [{ path: dataDir, label: "データのフォルダ" }],
+  });
+  if (output.kind !== "single") throw new Error("report: unexpected output plan");
   const interrupt = onInterrupt();
   try {
     const result = await buildReport({
-      dataDir: path.resolve(String(values.data)), year, outFile: values.out === undefined ? `output/progress-${year}.pdf` : String(values.out),
-      timeout: timeoutMs(values.timeout), browserWsEndpoint: values["browser-ws-endpoint"] as string | undefined,
+      dataDir, year, output, timeout, browserWsEndpoint,
       signal: interrupt.signal, onProgress: drawProgress, onNotice: (message) => console.error(`  ${message}`),
     }).catch(interrupted(interrupt.signal, "前回の報告書はそのままです。"));
     printDiagnostics(result.diagnostics);
@@ -135,7 +148,7 @@ function runInit(args: string[]): number {
 function runCheck(args: string[]): number {
   const { values } = parse(args, { data: { type: "string", default: "data" } });
   if (values.help) return help("check");
-  const result = checkData(path.resolve(String(values.data)));
+  const result = checkData(dataFolder("--data", values.data));
   printDiagnostics(result.diagnostics);
   const ok = result.data !== undefined;
   console.error(ok ? `検証: 問題ありません（${summarize(result.diagnostics)}）` : `検証: ${summarize(result.diagnostics)}`);
@@ -153,11 +166,19 @@ async function runDiff(args: string[]): Promise<number> {
   });
   if (values.help) return help("diff");
   if (!values.from) throw new UsageError("--from で、比べる前の版（git のリビジョンか古いデータのフォルダ）を指定してください。例: plan-press diff --from HEAD");
+  const from = revision("--from", String(values.from));
+  const dataDir = dataFolder("--to", values.to);
+  const timeout = timeoutMs(values.timeout);
+  const browserWsEndpoint = wsEndpoint(values["browser-ws-endpoint"]);
+  // Before anything is read: the table's file must not overwrite an input or a file not ours.
+  const output = planOutput({
+    kind: "single", defaultName: "shinkyu-taisho.pdf", out: String(values.out),
+    inputs: [{ path: dataDir, label: "--to のデータのフォルダ" }, { path: from, label: "--from の比較元" }],
+  });
   const interrupt = onInterrupt();
   try {
     const result = await shinkyuTaisho({
-      from: String(values.from), label: values.label as string | undefined, dataDir: path.resolve(String(values.to)), outFile: String(values.out),
-      timeout: timeoutMs(values.timeout), browserWsEndpoint: values["browser-ws-endpoint"] as string | undefined,
+      from, label: values.label as string | undefined, dataDir, outFile: output.pdf, timeout, browserWsEndpoint,
       signal: interrupt.signal, onProgress: drawProgress, onNotice: (message) => console.error(`  ${message}`),
     }).catch(interrupted(interrupt.signal, "前回の新旧対照表はそのままです。"));
     // A short summary: how many items changed in each group, and where.
@@ -183,7 +204,7 @@ async function runDiff(args: string[]): Promise<number> {
 function editionName(value: string | boolean | undefined): EditionName {
   const edition = String(value);
   if (!(EDITIONS as readonly string[]).includes(edition)) {
-    throw new UsageError(`版「${edition}」はありません。使える版:\n${EDITIONS.map((e) => `  ${e.padEnd(9)} ${EDITION_JA[e]}`).join("\n")}`);
+    throw new UsageError(`版「${echoed(edition)}」はありません。使える版:\n${EDITIONS.map((e) => `  ${e.padEnd(9)} ${EDITION_JA[e]}`).join("\n")}`);
   }
   return edition as EditionName;
 }
@@ -197,12 +218,13 @@ async function runPages(args: string[]): Promise<number> {
   if (values.help) return help("pages");
   const pdf = path.resolve(String(values.pdf));
   const dpi = Number(values.dpi);
-  if (!Number.isInteger(dpi) || dpi < 20 || dpi > 300) throw new UsageError(`--dpi は 20〜300 の整数で指定してください（読むためには 150）: ${values.dpi}`);
-  if (!existsSync(pdf)) throw new UsageError(`PDF がありません: ${values.pdf}（先に plan-press build を実行してください）`);
+  if (!Number.isInteger(dpi) || dpi < 20 || dpi > 300) throw new UsageError(`--dpi は 20〜300 の整数で指定してください（読むためには 150）: ${echoed(String(values.dpi))}`);
+  if (!existsSync(pdf)) throw new UsageError(`PDF がありません: ${echoed(String(values.pdf), 160)}（先に plan-press build を実行してください）`);
+  const outDir = checkPagesFolder(String(values.out), [{ path: pdf, label: "--pdf の PDF" }]);
   const interrupt = onInterrupt();
   let result;
   try {
-    result = await contactSheet(pdf, path.resolve(String(values.out)), 120_000, interrupt.signal, { dpi }).catch((err: unknown) => {
+    result = await contactSheet(pdf, outDir, 120_000, interrupt.signal, { dpi }).catch((err: unknown) => {
       if (interrupt.signal.aborted) throw new PlanPressError(`中断しました（${String(interrupt.signal.reason)}）。`);
       throw err;
     });
@@ -231,12 +253,12 @@ async function runBuild(args: string[]): Promise<number> {
   if (values.help) return help("build");
   const edition = editionName(values.edition);
   const binding = values.binding as string | undefined;
-  if (binding !== undefined && !(binding in BINDINGS)) throw new UsageError(`--binding は ${Object.keys(BINDINGS).join(" か ")} で指定してください。`);
+  if (binding !== undefined && !Object.keys(BINDINGS).includes(binding)) throw new UsageError(`--binding は ${Object.keys(BINDINGS).join(" か ")} で指定してください。指定された値: ${echoed(binding)}`);
   if ((binding !== undefined || values.pdfx) && edition !== "print") {
     throw new UsageError("--binding と --pdfx は印刷所入稿用の版（--edition print）で使います。例: plan-press build --edition print --pdfx");
   }
   const timeout = timeoutMs(values.timeout);
-  const changesSince = values["changes-since"] as string | undefined;
+  const changesSince = values["changes-since"] === undefined ? undefined : revision("--changes-since", String(values["changes-since"]));
   if (changesSince !== undefined && edition !== "draft") {
     throw new UsageError("--changes-since は審議会用の「案」（--edition draft）で使います。例: plan-press build --edition draft --changes-since HEAD");
   }
@@ -245,12 +267,12 @@ async function runBuild(args: string[]): Promise<number> {
   }
 
   const options = {
-    dataDir: path.resolve(String(values.data)),
+    dataDir: dataFolder("--data", values.data),
     outFile: values.out === undefined ? defaultOut(edition) : String(values.out),
     edition,
     binding: binding as Binding | undefined,
     pdfx: Boolean(values.pdfx),
-    browserWsEndpoint: values["browser-ws-endpoint"] as string | undefined,
+    browserWsEndpoint: wsEndpoint(values["browser-ws-endpoint"]),
     timeout,
     strict: Boolean(values.strict),
     changesSince,
@@ -314,6 +336,8 @@ async function watchBuild(options: BuildOptions): Promise<number> {
         await buildOnce({ ...options, signal: interrupt.signal });
       } catch (err) {
         if (interrupt.signal.aborted) break;
+        // A refused --out or option is not fixed by saving the data: stop at once.
+        if (err instanceof UsageError) throw err;
         report(err);
       }
       console.error("保存を待っています（Ctrl-C で終了）…");
@@ -340,11 +364,10 @@ async function runPreview(args: string[]): Promise<number> {
   });
   if (values.help) return help("preview");
   const edition = editionName(values.edition);
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError("--port は 0〜65535 の整数で指定してください（0 は自動）。");
+  const port = portNumber(values.port);
   const outFile = path.resolve(defaultOut(edition));
   const server = await startPreview({
-    dataDir: path.resolve(String(values.data)), edition, port,
+    dataDir: dataFolder("--data", values.data), edition, port,
     pageLabels: () => lastPageLabels(outFile),
     onRender: ({ ok, ms, problems, files }) => {
       if (files.length === 0) return;

@@ -13,10 +13,12 @@ import { VERSION } from "./version.js";
 import { fiscalYearLabel } from "./model/format.js";
 import { printDocumentSet, type RunOptions } from "./pipeline/run-print.js";
 import type { Diagnostic } from "./validate/diagnostic.js";
+import type { SinglePlan } from "./write/output-plan.js";
 
 export interface ReportOptions extends RunOptions {
   dataDir: string;
-  outFile: string;
+  /** Where the report goes, decided and checked before anything is read (write/output-plan.ts). */
+  output: SinglePlan;
   year: number;
 }
 
@@ -47,11 +49,11 @@ export async function report(options: ReportOptions): Promise<ReportResult> {
     });
   }
   const view = reportModel(data, options.year);
-  const outFile = path.resolve(options.outFile);
+  const outFile = options.output.pdf;
   const fonts = fontFaces();
   const html = renderReport(view, { htmlDir: path.dirname(outFile), fonts });
   const printed = await printDocumentSet({
-    ...options, html, outFile, toc: view.toc, firstBodyAnchor: view.firstBodyAnchor,
+    ...options, html, output: options.output, toc: view.toc, firstBodyAnchor: view.firstBodyAnchor,
     info: {
       title: `${view.title}${data.edition.stage === "策定" ? "" : `（${data.edition.stage}）`}`,
       author: data.edition.author,

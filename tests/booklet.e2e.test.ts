@@ -132,8 +132,8 @@ describe("Ctrl-C during a build", () => {
   it("stops, leaves the previous PDF byte-identical, no temporary file and no Chromium behind", async () => {
     const { spawn } = await import("node:child_process");
     const before = readFileSync(out);
-    const chromiums = () => run("ps", ["-eo", "args"]).split("\n").filter((l) => l.includes("plan-press-chromium-")).length;
-    const running = chromiums();
+    // Only this run's Chromium (its profile folder names plan-press's pid): other builds may run beside the tests.
+    const chromiums = (pid: number) => run("ps", ["-eo", "stat,args"]).split("\n").filter((l) => l.includes(`plan-press-chromium-${pid}-`) && !l.startsWith("Z")).length;
     const child = spawn("node", [path.join(ROOT, "bin/plan-press.js"), "build", "--out", out], { cwd: ROOT });
     let stderr = "";
     child.stderr.on("data", (d) => (stderr += d));
@@ -147,7 +147,7 @@ describe("Ctrl-C during a build", () => {
     expect(readFileSync(out).equals(before)).toBe(true);
     expect(readdirSync(path.dirname(out)).filter((f) => f.includes(".tmp"))).toEqual([]);
     await new Promise((r) => setTimeout(r, 500));
-    expect(chromiums()).toBe(running);
+    expect(chromiums(child.pid!)).toBe(0);
   });
 });
 

@@ -1,16 +1,30 @@
 // Issue "Editions for the print shop and the city website": the print edition's boxes, marks
 // and page count, its PDF/X-3 conversion by Ghostscript, and the web edition's files, read
 // back by poppler, qpdf and Ghostscript.
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build, type BuildResult } from "../src/build.js";
-import { DATA, hintedOut } from "./helpers/data-copy.js";
+import { DATA, dataCopy, edit, hintedOut } from "./helpers/data-copy.js";
+import { digests, previousBooklet } from "./helpers/previous-set.js";
+import { ownGhostscripts } from "./helpers/processes.js";
 import { flatten, labelOf, pageText, qpdfJson, run } from "./helpers/pdf-tools.js";
 
 const PT = 25.4 / 72;
+const ROOT = path.resolve(import.meta.dirname, "..");
+
+/** plan-press in a child process, with a fault switched on (write/fault.ts). */
+function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; pid: number }> {
+  const child = spawn("node", [path.join(ROOT, "bin/plan-press.js"), ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+  let stderr = "";
+  child.stderr.on("data", (d) => (stderr += d));
+  return new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal, stderr, pid: child.pid! })));
+}
+
+/** The pages of a PDF, as poppler reads them. */
+const pagesOf = (file: string) => Number(/Pages:\s+(\d+)/.exec(run("pdfinfo", [file]))![1]);
 const squash = (s: string) => s.replace(/\s+/g, "");
 
 /** Box sizes in millimetres from `pdfinfo -box` for one page. */
@@ -152,6 +166,50 @@ describe("the print edition (中綴じ, --pdfx)", () => {
   });
 });
 
+describe("Ghostscript (--pdfx) never outlives plan-press", () => {
+  /** A folder with an earlier print set of plan-press's (and its press file). */
+  function previousPrint(): { dir: string; out: string } {
+    const dir = path.dirname(hintedOut("action-plan-print.pdf"));
+    const out = previousBooklet(dir, "action-plan-print");
+    writeFileSync(path.join(dir, "action-plan-print-pdfx.pdf"), "%PDF-1.3\n% previous press file\n/Creator (plan-press 0.1.0)\n%%EOF\n");
+    return { dir, out };
+  }
+  const args = (out: string) => ["build", "--edition", "print", "--pdfx", "--out", out, "--timeout", "600"];
+
+  it("plan-press killed (SIGKILL) while Ghostscript converts: Ghostscript goes with it; the previous set stays", async () => {
+    const { dir, out } = previousPrint();
+    const before = digests(dir);
+    const r = await cli(args(out), { PLAN_PRESS_FAULT: "pdfx:gs" });
+    expect(r.signal).toBe("SIGKILL");
+    expect(await ownGhostscripts(r.pid)).toEqual([]);
+    const left = digests(dir);
+    for (const [name, digest] of Object.entries(before)) expect(left[name], name).toBe(digest);
+  }, 480_000);
+
+  it("one orphaned anyway (no parent-death signal) is killed, and its folder removed, by the next run", async () => {
+    const { out } = previousPrint();
+    const r = await cli(args(out), { PLAN_PRESS_FAULT: "pdfx:gs", PLAN_PRESS_FAULT_NO_PDEATHSIG: "1" });
+    expect(r.signal).toBe("SIGKILL");
+    // The fault point is while Ghostscript runs: without the signal it is still there…
+    expect((await ownGhostscripts(r.pid, 300)).length).toBeGreaterThan(0);
+    // …until plan-press runs again (any command).
+    expect((await cli(["check"])).code).toBe(0);
+    expect(await ownGhostscripts(r.pid)).toEqual([]);
+    expect(readdirSync(tmpdir()).filter((n) => n.startsWith(`plan-press-pdfx-${r.pid}-`))).toEqual([]);
+  }, 480_000);
+
+  it("Ctrl-C while Ghostscript converts: stops it, says so, keeps the previous set, leaves no folder", async () => {
+    const { dir, out } = previousPrint();
+    const before = digests(dir);
+    const r = await cli(args(out), { PLAN_PRESS_FAULT: "pdfx:gs=interrupt" });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("中断しました（SIGINT）。前回の PDF はそのままです。");
+    expect(await ownGhostscripts(r.pid)).toEqual([]);
+    expect(digests(dir)).toEqual(before);
+    expect(readdirSync(tmpdir()).filter((n) => n.startsWith(`plan-press-pdfx-${r.pid}-`))).toEqual([]);
+  }, 480_000);
+});
+
 describe("the web edition", () => {
   let web: BuildResult;
   let whole: ReturnType<typeof qpdfJson>;
@@ -201,4 +259,58 @@ describe("the web edition", () => {
       expect(html).toContain(`PDFファイル：${size}`);
     }
   });
+
+  it("is a folder plan-press owns: its manifest lists every file with its digest", () => {
+    const dir = path.dirname(web.outFile);
+    const manifest = JSON.parse(readFileSync(path.join(dir, ".plan-press.json"), "utf8")) as { files: Record<string, { bytes: number }> };
+    expect(Object.keys(manifest.files).sort()).toEqual(readdirSync(dir).filter((n) => n !== ".plan-press.json").sort());
+    for (const f of web.web!.files) expect(manifest.files[f.name]!.bytes).toBe(f.bytes);
+  });
+
+  /** A copy of the built web folder, as the previous set, in a fresh parent folder with a file of the user's. */
+  function previousWeb(): { parent: string; dir: string } {
+    const parent = mkdtempSync(path.join(tmpdir(), "plan-press-web-prev-"));
+    cpSync(path.dirname(web.outFile), path.join(parent, "web"), { recursive: true });
+    writeFileSync(path.join(parent, "report-01.pdf"), "the user's own");
+    return { parent, dir: path.join(parent, "web") };
+  }
+  /** index.html agrees with the PDFs beside it: the booklet's pages, each part's page count. */
+  function consistent(dir: string, title: string): void {
+    const index = readFileSync(path.join(dir, "index.html"), "utf8");
+    expect(index).toContain(`<h1>${title}</h1>`);
+    const whole = pagesOf(path.join(dir, "action-plan.pdf"));
+    expect(index).toContain(`${whole}ページ）`);
+    const parts = readdirSync(dir).filter((n) => /-\d{2}\.pdf$/.test(n));
+    expect(parts.reduce((n, p) => n + pagesOf(path.join(dir, p)), 0)).toBe(whole);
+    for (const p of parts) expect(run("pdfinfo", [path.join(dir, p)])).toContain(title);
+  }
+
+  it("killed right after the new set is swapped in: the folder is the new set, whole and consistent; the next run clears the old", async () => {
+    const { parent, dir } = previousWeb();
+    const data = dataCopy();
+    edit(data, "edition.yaml", "title: 第3次伊勢崎市総合計画 前期アクションプラン", "title: 第3次伊勢崎市総合計画 前期アクションプラン（改訂）");
+    const r = await cli(["build", "--edition", "web", "--data", data, "--out", `${dir}/`], { PLAN_PRESS_FAULT: "web:exchanged" });
+    expect(r.signal).toBe("SIGKILL");
+    consistent(dir, "第3次伊勢崎市総合計画 前期アクションプラン（改訂）");
+    // The old set, left under a hidden name by the killed run, goes with the next build to that
+    // folder, even one that stops at a data error.
+    expect(readdirSync(parent).some((n) => n.startsWith(`.web.plan-press-${r.pid}.`))).toBe(true);
+    edit(data, "policies/2-3.yaml", /\nvision: >-\n(  .*\n)+/, "\n");
+    expect((await cli(["build", "--edition", "web", "--data", data, "--out", `${dir}/`])).code).toBe(1);
+    expect(readdirSync(parent).sort()).toEqual(["report-01.pdf", "web"]);
+    consistent(dir, "第3次伊勢崎市総合計画 前期アクションプラン（改訂）");
+    expect(readFileSync(path.join(parent, "report-01.pdf"), "utf8")).toBe("the user's own");
+  }, 600_000);
+
+  it("a part that cannot be written: said so, the previous folder byte-identical and consistent, nothing left", async () => {
+    const { parent, dir } = previousWeb();
+    const before = digests(dir);
+    const r = await cli(["build", "--edition", "web", "--out", `${dir}/`], { PLAN_PRESS_FAULT: "web:stage:action-plan-04.pdf=error" });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/plan-press: .*web に書き込めません（EIO）: .*前回のファイルはそのままです。/);
+    expect(digests(dir)).toEqual(before);
+    consistent(dir, "第3次伊勢崎市総合計画 前期アクションプラン");
+    expect(readdirSync(parent).sort()).toEqual(["report-01.pdf", "web"]);
+    expect(existsSync(path.join(dir, ".plan-press.json"))).toBe(true);
+  }, 600_000);
 });

@@ -1,16 +1,18 @@
 // Hostile input, injection attempts and a browser that dies: refused or contained, nothing lost.
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import fc from "fast-check";
 import { parseDocument, stringify } from "yaml";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { build, checkData } from "../src/build.js";
 import { buildModel } from "../src/model/build-model.js";
 import { renderHtml } from "../src/render/render-html.js";
 import { fontFaces } from "../src/fonts.js";
 import { DATA, dataCopy, edit, hintedOut } from "./helpers/data-copy.js";
+import { ownChromiums, processesWith, stateOf } from "./helpers/processes.js";
+import { digests, previousBooklet } from "./helpers/previous-set.js";
 import { run } from "./helpers/pdf-tools.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -156,95 +158,137 @@ describe("property: any text or value in a policy file", () => {
   });
 });
 
-describe("Chromium killed mid-print", () => {
-  const ps = () => run("ps", ["-eo", "pid,args"]).split("\n");
-  /** The main process of every Chromium puppeteer started (not its helpers). */
-  const browsers = () =>
-    ps().filter((l) => l.includes("plan-press-chromium-") && !l.includes("--type=")).map((l) => Number(l.trim().split(/\s+/)[0]));
+/** plan-press build in a child process, with a fault switched on (tests/…: write/fault.ts). */
+function cli(args: string[], fault?: string, env: Record<string, string> = {}): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; pid: number; ms: number }> {
+  const started = performance.now();
+  const child = spawn("node", [path.join(ROOT, "bin/plan-press.js"), ...args], {
+    cwd: ROOT, env: { ...process.env, ...env, ...(fault ? { PLAN_PRESS_FAULT: fault } : {}) },
+  });
+  spawned.add(child);
+  let stderr = "";
+  child.stderr.on("data", (d) => (stderr += d));
+  return new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal, stderr, pid: child.pid!, ms: performance.now() - started })));
+}
 
-  async function buildKilling(out: string, times: number) {
-    const before = new Set(browsers());
-    const child = spawn("node", [path.join(ROOT, "bin/plan-press.js"), "build", "--out", out], { cwd: ROOT });
-    let stderr = "";
-    child.stderr.on("data", (d) => (stderr += d));
-    const done = new Promise<number | null>((resolve) => child.on("exit", resolve));
-    let killed = 0;
-    // Kill only once the browser is at work (the HTML is rendered), so it dies mid-print.
-    await new Promise<void>((resolve) => child.stderr.on("data", () => stderr.includes("HTML生成") && resolve()));
-    await new Promise((r) => setTimeout(r, 600));
-    const timer = setInterval(() => {
-      if (killed >= times) return;
-      for (const pid of browsers()) {
-        if (before.has(pid)) continue;
-        try { process.kill(pid, "SIGKILL"); killed++; before.add(pid); } catch { /* already gone */ }
-      }
-    }, 150);
-    const code = await done;
-    clearInterval(timer);
-    return { code, stderr, killed, leftover: browsers().filter((p) => !before.has(p)) };
+/** The runs this file started: a test that fails half-way must not leave one (or its stopped Chromium) behind. */
+const spawned = new Set<ChildProcess>();
+afterEach(() => {
+  for (const child of spawned) {
+    for (const chromium of processesWith(`plan-press-chromium-${child.pid}-`)) if (stateOf(chromium) === "T") process.kill(chromium, "SIGKILL");
+    // Only while Node has not seen it exit: its id is then still its own.
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  }
+  spawned.clear();
+});
+
+describe("Chromium killed (deterministically, at a named step: PLAN_PRESS_FAULT)", () => {
+  // A --timeout far above the test's own limit: a dead browser found only by waiting would fail the test.
+  const LONG = ["--timeout", "600"];
+
+  for (const [step, said] of [
+    ["chromium:Target.setDiscoverTargets:1", /Chromium を起動できません（.*）: 起動の途中で終了しました（クラッシュまたは強制終了、SIGKILL）。 もう一度だけ試します。/],
+    ["chromium:Page.printToPDF:1", /Chromium が印刷の途中で終了しました（クラッシュまたは強制終了）。 もう一度だけ試します。/],
+  ] as const) {
+    it(`once, at ${step}: the build says so, tries again, and succeeds`, async () => {
+      const out = hintedOut();
+      const r = await cli(["build", "--out", out, ...LONG], `${step}=kill-chromium`);
+      expect(r.stderr).toMatch(said);
+      expect(r.code, r.stderr).toBe(0);
+      expect(await ownChromiums(r.pid)).toEqual([]);
+    }, 480_000);
   }
 
-  it("once: the build says so, tries again, and succeeds", async () => {
-    const out = hintedOut();
-    const r = await buildKilling(out, 1);
-    expect(r.killed).toBe(1);
-    // On a busy machine the kill can land while the browser is still starting: either way, said and retried.
-    expect(r.stderr).toMatch(/Chromium (が印刷の途中で終了しました（クラッシュまたは強制終了）。|を起動できません.*) もう一度だけ試します。/);
-    expect(r.code).toBe(0);
-  });
-
-  it("every time: the build fails in plain words, the previous PDF stays, nothing is left behind", async () => {
+  it("every time: the build fails in plain words, the previous set stays byte-identical, nothing is left behind", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "plan-press-kill-"));
-    const out = path.join(dir, "action-plan.pdf");
-    writeFileSync(out, "previous booklet");
-    const r = await buildKilling(out, 2);
+    const out = previousBooklet(dir);
+    const before = digests(dir);
+    const r = await cli(["build", "--out", out, ...LONG], "chromium:Page.navigate:1=kill-chromium-always");
     expect(r.code).toBe(1);
-    // The second kill may land while the fresh browser is still starting: either way, plain words.
-    expect(r.stderr).toMatch(/plan-press: Chromium (が印刷の途中で終了しました（クラッシュまたは強制終了）。|を起動できません)/);
+    expect(r.stderr).toMatch(/もう一度だけ試します。[\s\S]*plan-press: Chromium が印刷の途中で終了しました（クラッシュまたは強制終了）。/);
     expect(r.stderr).not.toContain("予期しないエラー");
-    expect(readFileSync(out, "utf8")).toBe("previous booklet");
-    expect(readdirSync(dir)).toEqual(["action-plan.pdf"]);
-    expect(r.leftover).toEqual([]);
-  });
+    expect(digests(dir)).toEqual(before);
+    expect(await ownChromiums(r.pid)).toEqual([]);
+  }, 480_000);
 
-  it("plan-press itself killed (SIGKILL) mid-print: Chromium exits with it, and the next run clears what it left", async () => {
-    const { removeStaleTemporaries } = await import("../src/write/write-output.js");
-    const { openBrowser } = await import("../src/print/browser.js");
-    const dir = mkdtempSync(path.join(tmpdir(), "plan-press-sigkill-"));
-    const out = path.join(dir, "action-plan.pdf");
-    writeFileSync(out, "previous booklet");
-    const child = spawn("node", [path.join(ROOT, "bin/plan-press.js"), "build", "--out", out], { cwd: ROOT });
+  it("stopped (hung) every time: found by --timeout, retried once, said plainly, and killed", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "plan-press-hang-"));
+    const out = previousBooklet(dir);
+    const before = digests(dir);
+    const r = await cli(["build", "--out", out, "--timeout", "10"], "chromium:Page.printToPDF:1=hang-chromium-always");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("もう一度だけ試します");
+    expect(r.stderr).toMatch(/plan-press: Chromium が 10 秒以内に応答しませんでした/);
+    expect(digests(dir)).toEqual(before);
+    expect(await ownChromiums(r.pid)).toEqual([]);
+  }, 480_000);
+
+  it("Ctrl-C while printing: stops, the previous set stays, no Chromium and no temporary file", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "plan-press-int-"));
+    const out = previousBooklet(dir);
+    const before = digests(dir);
+    const r = await cli(["build", "--out", out, ...LONG], "chromium:Page.printToPDF:1=interrupt");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("中断しました（SIGINT）。前回の PDF はそのままです。");
+    expect(digests(dir)).toEqual(before);
+    expect(await ownChromiums(r.pid)).toEqual([]);
+    expect(readdirSync(tmpdir()).filter((n) => n.startsWith(`plan-press-chromium-${r.pid}-`))).toEqual([]);
+  }, 480_000);
+
+  it("Ctrl-C while Chromium hangs starting: stops at once, not after --timeout", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "plan-press-int-launch-"));
+    const out = previousBooklet(dir);
+    const before = digests(dir);
+    const child = spawn("node", [path.join(ROOT, "bin/plan-press.js"), "build", "--out", out, ...LONG], {
+      cwd: ROOT, env: { ...process.env, PLAN_PRESS_FAULT: "chromium:Target.setDiscoverTargets:1=hang-chromium" },
+    });
+    spawned.add(child);
     let stderr = "";
-    await new Promise<void>((resolve) => child.stderr.on("data", (d) => (stderr += d) && stderr.includes("HTML生成") && resolve()));
-    await new Promise((r) => setTimeout(r, 800));
-    const pid = child.pid!;
-    const ours = () => ps().filter((l) => l.includes(`plan-press-chromium-${pid}-`)).length;
-    expect(ours()).toBeGreaterThan(0);
-    child.kill("SIGKILL");
-    await new Promise((resolve) => child.on("exit", resolve));
-    for (let i = 0; i < 50 && ours() > 0; i++) await new Promise((r) => setTimeout(r, 100));
-    expect(ours()).toBe(0);
-    expect(readFileSync(out, "utf8")).toBe("previous booklet");
-    // What it could not clean up itself, the next run does: its temporary HTML and its browser profile.
-    expect(readdirSync(dir).some((n) => n.includes(`.${pid}.tmp`))).toBe(true);
-    removeStaleTemporaries(out);
-    expect(readdirSync(dir)).toEqual(["action-plan.pdf"]);
-    const next = await openBrowser({ timeout: 60_000 });
-    await next.close();
-    expect(readdirSync(tmpdir()).filter((n) => n.startsWith(`plan-press-chromium-${pid}-`))).toEqual([]);
-  });
+    child.stderr.on("data", (d) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    // Deterministic: wait until its Chromium is stopped (state T), then press Ctrl-C.
+    const stopped = () => processesWith(`plan-press-chromium-${child.pid}-`).some((pid) => stateOf(pid) === "T");
+    while (!stopped()) await new Promise((r) => setTimeout(r, 100));
+    const pressed = performance.now();
+    child.kill("SIGINT");
+    expect(await exited).toBe(1);
+    expect(performance.now() - pressed).toBeLessThan(20_000);
+    expect(stderr).toContain("中断しました（SIGINT）。前回の PDF はそのままです。");
+    expect(digests(dir)).toEqual(before);
+    expect(await ownChromiums(child.pid!)).toEqual([]);
+  }, 480_000);
+
+  for (const step of ["chromium:Target.setDiscoverTargets:1", "chromium:Page.printToPDF:1"]) {
+    it(`plan-press itself killed (SIGKILL) at ${step}: Chromium exits with it, and the next run clears what it left`, async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), "plan-press-sigkill-"));
+      const out = previousBooklet(dir);
+      const before = digests(dir);
+      const r = await cli(["build", "--out", out, ...LONG], `${step}=kill`);
+      expect(r.signal).toBe("SIGKILL");
+      expect(await ownChromiums(r.pid)).toEqual([]);
+      // What it could not clean up itself (its source HTML, its browser profile) is there…
+      expect(Object.keys(digests(dir)).some((n) => n.includes(`.plan-press-${r.pid}.tmp`))).toBe(true);
+      expect(readdirSync(tmpdir()).some((n) => n.startsWith(`plan-press-chromium-${r.pid}-`))).toBe(true);
+      // …until the next run, even one that stops at a data error.
+      const data = dataCopy();
+      edit(data, "policies/2-3.yaml", /\nvision: >-\n(  .*\n)+/, "\n");
+      const next = await cli(["build", "--data", data, "--out", out]);
+      expect(next.code).toBe(1);
+      expect(digests(dir)).toEqual(before);
+      expect(readdirSync(tmpdir()).filter((n) => n.startsWith(`plan-press-chromium-${r.pid}-`))).toEqual([]);
+    }, 480_000);
+  }
 });
 
 describe("an output that cannot be written", () => {
-  it("is refused before printing, in plain words, and nothing else is touched", async () => {
+  it("is refused before anything is read, in plain words, and nothing else is touched", async () => {
     const { spawnSync } = await import("node:child_process");
     const dir = mkdtempSync(path.join(tmpdir(), "plan-press-out-"));
     const out = path.join(dir, "action-plan.pdf");
     mkdirSync(out);
     const cli = spawnSync("node", [path.join(ROOT, "bin/plan-press.js"), "build", "--out", out], { encoding: "utf8", cwd: ROOT });
-    expect(cli.status).toBe(1);
-    expect(cli.stderr).toContain("同じ名前のフォルダがあります");
-    expect(cli.stderr).not.toContain("印刷（Chromium）");
+    expect(cli.status).toBe(2);
+    expect(cli.stderr).toContain("と同じ名前のフォルダがあります");
+    expect(cli.stderr).not.toContain("データ読込");
     expect(cli.stderr).not.toContain("予期しない");
     expect(readdirSync(dir)).toEqual(["action-plan.pdf"]);
   });
@@ -273,18 +317,5 @@ describe("the renderer's fences", () => {
     } finally {
       await browser.close();
     }
-  });
-
-  it("a hung print is stopped by --timeout, retried once, and reported in plain words", async () => {
-    const { spawnSync } = await import("node:child_process");
-    const dir = mkdtempSync(path.join(tmpdir(), "plan-press-timeout-"));
-    const out = path.join(dir, "action-plan.pdf");
-    writeFileSync(out, "previous booklet");
-    const cli = spawnSync("node", [path.join(ROOT, "bin/plan-press.js"), "build", "--out", out, "--timeout", "0.2"], { encoding: "utf8", cwd: ROOT });
-    expect(cli.status).toBe(1);
-    expect(cli.stderr).toContain("もう一度だけ試します");
-    expect(cli.stderr).toMatch(/plan-press: Chromium (が 0.2 秒以内に応答しませんでした|を起動できません)/);
-    expect(readFileSync(out, "utf8")).toBe("previous booklet");
-    expect(readdirSync(dir)).toEqual(["action-plan.pdf"]);
   });
 });

@@ -9,13 +9,6 @@ export function printDiagnostics(list: Diagnostic[]): void {
   for (const d of sortDiagnostics(list)) console.error(formatDiagnostic(d));
 }
 
-/** Seconds from --timeout as milliseconds, or a usage error. */
-export function timeoutMs(value: string | boolean | undefined): number {
-  const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError("--timeout は秒数（正の数）で指定してください。");
-  return seconds * 1000;
-}
-
 /** Progress of each stage as a plain line on stderr. */
 export function drawProgress({ stage, ms, detail }: { stage: keyof typeof STAGE_JA; ms: number; detail?: string }): void {
   console.error(`  ${STAGE_JA[stage]} … ${(ms / 1000).toFixed(2)} 秒${detail ? `（${detail}）` : ""}`);
@@ -79,7 +72,41 @@ export function report(err: unknown): number {
     if (cause) console.error(`  (${cause})`);
     return 1;
   }
+  const fsFailure = fileSystemFailure(err);
+  if (fsFailure) {
+    console.error(`plan-press: ${fsFailure}`);
+    return 1;
+  }
   console.error("plan-press: 予期しないエラーです（不具合の可能性があります）。以下を添えて報告してください。");
   console.error(err instanceof Error ? err.stack : String(err));
   return 70;
+}
+
+/**
+ * A file-system error that reached the top unexplained (a path the checks did not foresee): still
+ * plain words with the file and the reason, never a stack trace.
+ */
+function fileSystemFailure(err: unknown): string | undefined {
+  const e = err as NodeJS.ErrnoException;
+  const reasons: Record<string, string> = {
+    ENAMETOOLONG: "名前が長すぎます",
+    ENOTDIR: "途中にフォルダではなくファイルがあります",
+    ELOOP: "リンク（ショートカット）が循環しています",
+    EEXIST: "同じ名前のものがすでにあります",
+    EISDIR: "ファイルの場所がフォルダです",
+    ENOENT: "ありません",
+    EACCES: "権限がありません",
+    EPERM: "権限がありません",
+    EROFS: "読み取り専用の場所です",
+    ENOSPC: "ディスクの空きが足りません",
+    EDQUOT: "ディスクの使用量の上限に達しています",
+    EIO: "ディスクの読み書きに失敗しました",
+    EBUSY: "ほかのソフトが使っています",
+    EMFILE: "開いているファイルが多すぎます",
+    ENFILE: "開いているファイルが多すぎます",
+  };
+  if (!(err instanceof Error) || typeof e.code !== "string" || !reasons[e.code]) return undefined;
+  const where = typeof e.path === "string" ? shown(e.path) : "ファイル";
+  const target = where.length > 160 ? `${where.slice(0, 80)}…${where.slice(-60)}` : where;
+  return `${target} を扱えません（${e.code}: ${reasons[e.code]}）。指定した場所（--data・--out など）を確認してください。前回のファイルはそのままです。`;
 }

@@ -7,7 +7,8 @@ import { rmSync } from "node:fs";
 import { openBrowser, raceGone, type BrowserHandle } from "../print/browser.js";
 import { printBooklet, type PrintedBooklet, type PrintOptions } from "../print/print-booklet.js";
 import { finishPdf, type DocumentInfo } from "../finish/finish-pdf.js";
-import { ensureWritable, removeStaleTemporaries, temporarySibling, writeAtomic } from "../write/write-output.js";
+import { temporarySibling, writeAtomic } from "../write/write-output.js";
+import { checkTargets, type SinglePlan } from "../write/output-plan.js";
 import { fontFaces } from "../fonts.js";
 import { PROJECT_ROOT } from "../paths.js";
 import { BrowserError, PlanPressError } from "../errors.js";
@@ -50,11 +51,9 @@ export async function printWithBrowser(options: RunOptions, print: Omit<PrintOpt
   }
 }
 
-/** Prints `html` as one finished, atomically written PDF at `outFile`; returns what it learned. */
-export async function printDocumentSet(options: RunOptions & { html: string; outFile: string; toc: TocEntry[]; firstBodyAnchor: string; info: DocumentInfo }): Promise<{ pageCount: number; bytes: number; pageLabels: Map<string, string> }> {
-  const outFile = path.resolve(options.outFile);
-  removeStaleTemporaries(outFile);
-  ensureWritable(outFile);
+/** Prints `html` as one finished PDF, written atomically to the output the command planned; returns what it learned. */
+export async function printDocumentSet(options: RunOptions & { html: string; output: SinglePlan; toc: TocEntry[]; firstBodyAnchor: string; info: DocumentInfo }): Promise<{ pageCount: number; bytes: number; pageLabels: Map<string, string> }> {
+  const outFile = options.output.pdf;
   // Loaded from beside the output, so relative URLs (fonts) resolve as from the output's folder.
   const source = temporarySibling(outFile.replace(/\.pdf$/i, "") + ".html");
   try {
@@ -68,6 +67,8 @@ export async function printDocumentSet(options: RunOptions & { html: string; out
     options.onProgress?.({ stage: "print", ms: 0, detail: `${printed.doc.getPageCount()} ページ` });
     const pdf = await finishPdf(printed.doc, options.toc, printed.pages, printed.frontPages, options.info);
     options.signal?.throwIfAborted();
+    // Still ours, just before it is replaced (write/output-plan.ts).
+    checkTargets(options.output);
     writeAtomic(outFile, pdf);
     const pageLabels = new Map<string, string>();
     for (const [anchor, index] of printed.pages) {

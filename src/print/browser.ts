@@ -1,10 +1,16 @@
-// The one owner of Chromium: finds an executable (or a remote endpoint), launches it with flags
+// The one owner of Chromium: finds an executable (or a remote endpoint), starts it with flags
 // that keep it quiet on a closed network, and hands back something to close on every exit path.
+// Chromium is started by us (not by puppeteer.launch) and spoken to over a pipe we hold, so its
+// death is an 'exit' event the moment it happens, at every step: while starting, loading,
+// printing or closing. Nothing waits for a timeout to find a dead browser.
+import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import puppeteer, { type Browser } from "puppeteer";
 import { BrowserError } from "../errors.js";
+import { PipeTransport, injectFault, running } from "./pipe-transport.js";
+import { diesWithUs } from "../write/child-processes.js";
 
 /** Where to render: a local executable (found or given) or a remote browser. */
 export interface BrowserOptions {
@@ -112,10 +118,7 @@ function removeStaleProfiles(): void {
 /** The browser did not start (or answer) in time. */
 class LaunchTimeout extends Error {}
 
-/**
- * The launch, or a timeout: over a pipe, a browser that dies while starting can leave the launch
- * pending for ever (and, with nothing else to wait for, Node would exit silently).
- */
+/** A limit on a wait; the work goes on, the caller stops waiting. */
 function withinTime<T>(ms: number, work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const limit = new Promise<never>((_, reject) => {
@@ -124,15 +127,19 @@ function withinTime<T>(ms: number, work: Promise<T>): Promise<T> {
   return Promise.race([work, limit]).finally(() => clearTimeout(timer));
 }
 
+/** Resolves when the process has exited (at once if it already has). */
+function exitOf(child: ChildProcess): Promise<void> {
+  return running(child) ? new Promise((resolve) => child.once("exit", () => resolve())) : Promise.resolve();
+}
+
 /** A promise that rejects (as a retriable fault) once the browser disconnects or its process exits. */
-function whenGone(browser: Browser): Promise<never> {
+function whenGone(browser: Browser, child?: ChildProcess): Promise<never> {
   const gone = new Promise<never>((_, reject) => {
     const fail = () => reject(new BrowserError("Chromium が印刷の途中で終了しました（クラッシュまたは強制終了）。", { retriable: true }));
-    const proc = browser.process();
     // It may already be gone by the time anyone asks.
-    if (!browser.connected || (proc && proc.exitCode !== null)) return fail();
+    if (!browser.connected || (child && !running(child))) return fail();
     browser.once("disconnected", fail);
-    proc?.once("exit", fail);
+    child?.once("exit", fail);
   });
   // Nobody may be racing against it when it rejects (after close()): that is not an error.
   gone.catch(() => undefined);
@@ -143,6 +150,8 @@ function whenGone(browser: Browser): Promise<never> {
 export function raceGone<T>(browser: BrowserHandle, work: Promise<T>): Promise<T> {
   return Promise.race([work, browser.gone]);
 }
+
+let launches = 0;
 
 /** Launches (or connects to) the browser; the caller must close() it in a finally block. */
 export async function openBrowser(options: BrowserOptions): Promise<BrowserHandle> {
@@ -159,49 +168,78 @@ export async function openBrowser(options: BrowserOptions): Promise<BrowserHandl
   // Our own profile folder, so one a killed run left behind can be recognised and removed.
   removeStaleProfiles();
   const profile = mkdtempSync(path.join(tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
-  let browser: Browser;
-  const launching = puppeteer.launch({
-    executablePath: executable,
-    userDataDir: profile,
-    headless: true,
-    args: launchArgs(),
-    timeout: options.timeout,
-    protocolTimeout: options.timeout,
-    // Talk over a pipe, not a WebSocket port: Chromium then exits by itself when this process
-    // dies, even by SIGKILL (no orphan browser holding a debugging port open).
-    pipe: true,
-    // We close the browser ourselves on every path (including Ctrl-C) in build.ts.
-    handleSIGINT: false,
-    handleSIGTERM: false,
-    handleSIGHUP: false,
-  });
+  const launch = ++launches;
+  const args = [...puppeteer.defaultArgs({ headless: true, userDataDir: profile, args: launchArgs() }), "--remote-debugging-pipe"];
+  let child: ChildProcess;
   try {
-    browser = await withinTime(options.timeout, launching);
+    // Its own process group (as puppeteer does): a Ctrl-C in the terminal reaches plan-press, which
+    // closes the browser, instead of killing it under a build that would take that for a crash.
+    // When plan-press dies, even by SIGKILL, the kernel kills it (a Chromium still starting up
+    // on a busy machine would notice the closed pipe only seconds later), and its helpers follow.
+    const [file, argv] = diesWithUs(executable, args);
+    child = spawn(file, argv, { detached: true, stdio: ["ignore", "ignore", "pipe", "pipe", "pipe"], env: process.env });
   } catch (cause) {
-    // A launch that completes after we gave up on it must not stay running, nor its profile:
-    // wait (a little) for it to end, then close it.
-    await withinTime(5_000, launching.then((late) => late.close(), () => undefined)).catch(() => undefined);
     removeProfile(profile);
+    throw new BrowserError(`Chromium を起動できません（${executable}）: ${(cause as Error).message}`, { cause, retriable: false });
+  }
+  let log = "";
+  child.stderr?.on("data", (d: Buffer) => (log = (log + d.toString("utf8")).slice(-2000)));
+  const exited = new Promise<never>((_, reject) => {
+    child.once("error", reject);
+    child.once("exit", () => reject(new Error("Chromium exited while starting")));
+  });
+  exited.catch(() => undefined);
+  injectFault(child, "chromium:spawn", launch);
+  const connecting = puppeteer.connect({ transport: new PipeTransport(child, launch), protocolTimeout: options.timeout, defaultViewport: { width: 800, height: 600 } });
+  let browser: Browser;
+  // Ctrl-C while Chromium starts ends the start at once (not after --timeout): the caller, who
+  // listens for the signal (the CLI), then reports the interruption. Without such a caller the
+  // signal keeps its default meaning.
+  const stopLaunch = () => void (running(child) && child.kill("SIGKILL"));
+  const signals = (["SIGINT", "SIGTERM", "SIGHUP"] as const).filter((s) => process.listenerCount(s) > 0);
+  for (const s of signals) process.on(s, stopLaunch);
+  try {
+    browser = await withinTime(options.timeout, Promise.race([connecting, exited]));
+  } catch (cause) {
+    // A closed pipe can be reported before the process's exit: give that a moment to arrive.
+    if (!(cause instanceof LaunchTimeout)) await withinTime(1_000, exitOf(child)).catch(() => undefined);
+    // Said before we kill it ourselves: did it die on its own, or not answer in time?
     const why = cause instanceof LaunchTimeout
       ? `${Number((options.timeout / 1000).toFixed(1))} 秒以内に起動しませんでした。`
-      : `${(cause as Error).message.split("\n")[0]}。`;
+      : child.signalCode
+        ? `起動の途中で終了しました（クラッシュまたは強制終了、${child.signalCode}）。`
+        : child.exitCode !== null
+          ? `起動の途中で終了しました（終了コード ${child.exitCode}）。${lastLine(log)}`
+          : `${(cause as Error).message.split("\n")[0]}。`;
+    // A connection that completes after we gave up on it is dropped; the browser is killed.
+    connecting.then((late) => late.disconnect(), () => undefined).catch(() => undefined);
+    if (running(child)) child.kill("SIGKILL");
+    await withinTime(5_000, exitOf(child)).catch(() => undefined);
+    removeProfile(profile);
     throw new BrowserError(`Chromium を起動できません（${executable}）: ${why}`, { cause, retriable: true });
+  } finally {
+    for (const s of signals) process.off(s, stopLaunch);
   }
   return {
     browser,
     remote: false,
     executable,
-    gone: whenGone(browser),
+    gone: whenGone(browser, child),
     close: async () => {
-      const proc = browser.process();
       // A browser that is already gone cannot answer "close" (over a pipe the call would hang).
-      if (browser.connected && proc?.exitCode === null) await withinTime(10_000, browser.close()).catch(() => undefined);
-      // If close() could not reach it (hung or crashed), make sure no Chromium outlives us.
-      if (proc && proc.exitCode === null && !proc.killed) {
-        proc.kill("SIGKILL");
-        await new Promise((resolve) => proc.once("exit", resolve));
-      }
+      // It may die meanwhile: its exit ends the wait as well.
+      if (running(child) && browser.connected) await withinTime(2_000, Promise.race([browser.close(), exitOf(child)])).catch(() => undefined);
+      else await browser.disconnect().catch(() => undefined);
+      // If close() could not reach it (hung, stopped or crashed), make sure no Chromium outlives us.
+      if (running(child)) child.kill("SIGKILL");
+      await withinTime(5_000, exitOf(child)).catch(() => undefined);
       removeProfile(profile);
     },
   };
+}
+
+/** The last line Chromium wrote to stderr, as a hint in the launch error. */
+function lastLine(log: string): string {
+  const line = log.trim().split("\n").at(-1)?.trim();
+  return line ? `（${line.slice(0, 200)}）` : "";
 }

@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import Handlebars from "handlebars";
 import { PROJECT_ROOT } from "../paths.js";
+import { VERSION } from "../version.js";
 
 /** One listed file. */
 export interface IndexedFile {
@@ -20,7 +21,8 @@ export function renderWebIndex(index: { title: string; city: string; period: str
   const hb = Handlebars.create();
   const template = hb.compile(readFileSync(path.join(PROJECT_ROOT, "templates/documents/web-index.hbs"), "utf8"), { strict: true });
   const sized = (f: IndexedFile) => ({ ...f, size: fileSize(f.bytes) });
-  return template({ ...index, whole: sized(index.whole), parts: index.parts.map(sized) });
+  // The generator tag tells a later run that this index is plan-press's own (write/ownership.ts).
+  return template({ ...index, version: VERSION, whole: sized(index.whole), parts: index.parts.map(sized) });
 }
 
 /** 123.7KB / 2.9MB, as Japanese municipal sites state file sizes. */

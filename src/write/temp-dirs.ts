@@ -5,6 +5,7 @@
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { killOrphans } from "./child-processes.js";
 
 /** A temporary folder that must go when its work is done. */
 export interface TempDir {
@@ -19,6 +20,11 @@ let hooked = false;
 /** A new folder plan-press-<kind>-<pid>-XXXXXX; call dispose() in a finally block. */
 export function makeTempDir(kind: string): TempDir {
   if (!/^[a-z]+$/.test(kind)) throw new Error(`temporary folder kind must be lowercase letters: ${kind}`);
+  return removedOnExit(mkdtempSync(path.join(tmpdir(), `${PREFIX}${kind}-${process.pid}-`)));
+}
+
+/** A folder this process made elsewhere (the web edition's staging folder), removed as makeTempDir's are. */
+export function removedOnExit(dir: string): TempDir {
   if (!hooked) {
     // 'exit' runs on process.exit() and a normal end, also after Ctrl-C's second press.
     process.once("exit", () => {
@@ -26,7 +32,6 @@ export function makeTempDir(kind: string): TempDir {
     });
     hooked = true;
   }
-  const dir = mkdtempSync(path.join(tmpdir(), `${PREFIX}${kind}-${process.pid}-`));
   live.add(dir);
   return {
     dir,
@@ -39,6 +44,8 @@ export function makeTempDir(kind: string): TempDir {
 
 /** Removes plan-press temporary folders whose process is gone (a run killed by SIGKILL or a power cut). */
 export function sweepStaleTempDirs(root = tmpdir()): string[] {
+  // Processes still working in those folders (Ghostscript orphaned by a kill) go first.
+  if (root === tmpdir()) killOrphans();
   let names: string[];
   try {
     names = readdirSync(root);
