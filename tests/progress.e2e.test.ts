@@ -32,8 +32,16 @@ function plan(): string {
 }
 
 /** Fills the workbook as a department would, with another program; `bad` puts text in a number cell. */
-function fill(from: string, to: string, values: Record<string, number | string>): void {
+function fill(from: string, to: string, values: Record<string, number | string>, options: { dropHidden?: boolean } = {}): void {
   const wb = XLSX.readFile(from);
+  if (options.dropHidden) {
+    wb.SheetNames = wb.SheetNames.filter((name, i) => {
+      const hidden = (wb.Workbook?.Sheets?.[i]?.Hidden ?? 0) > 0;
+      if (hidden) delete wb.Sheets[name];
+      return !hidden;
+    });
+    if (wb.Workbook?.Sheets) wb.Workbook.Sheets = wb.Workbook.Sheets.filter((s) => !s.Hidden);
+  }
   const ws = wb.Sheets["実績"]!;
   const range = XLSX.utils.decode_range(ws["!ref"]!);
   const head = Array.from({ length: range.e.c + 1 }, (_, c) => ws[XLSX.utils.encode_cell({ r: 0, c })]?.v as string);
@@ -93,13 +101,61 @@ describe("the yearly cycle: export → filled in by another program → import �
     fill(path.join(work, "2027.xlsx"), path.join(work, "2027-filled.xlsx"), { "kpi-1-2-1": 1380, "kpi-2-2-1": 1100, "kpi-3-1-1": 350, "kpi-1-3-1": 1210 });
     const r = cli("sheet", "import", path.join(work, "2027-filled.xlsx"), "--data", dir);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toContain("実績値 4 件");
+    expect(r.stdout).toContain("追加 4 件");
     const file = path.join(dir, "actuals/2027.yaml");
     const written = { text: readFileSync(file, "utf8"), mtime: statSync(file).mtimeMs };
     const again = cli("sheet", "import", path.join(work, "2027-filled.xlsx"), "--data", dir);
     expect(again.stdout).toContain("変更はありません");
     expect(readFileSync(file, "utf8")).toBe(written.text);
     expect(statSync(file).mtimeMs).toBe(written.mtime);
+  });
+
+  it("takes each department's copy in turn: only what a copy changed, hand edits kept, a cell changed on both sides refused", () => {
+    const exported = path.join(work, "2028.xlsx");
+    expect(cli("sheet", "export", "--year", "2028", "--data", dir, "--out", exported).status).toBe(0);
+    fill(exported, path.join(work, "2028-a.xlsx"), { "kpi-1-1-1": 10, "kpi-1-1-2": 11 });
+    fill(exported, path.join(work, "2028-b.xlsx"), { "kpi-1-2-1": 20 });
+    fill(exported, path.join(work, "2028-c.xlsx"), { "kpi-1-1-1": 12 });
+    expect(cli("sheet", "import", path.join(work, "2028-a.xlsx"), "--data", dir).status).toBe(0);
+    const file = path.join(dir, "actuals/2028.yaml");
+    // Staff correct one value by hand and note why; the next department's copy keeps both.
+    writeFileSync(file, readFileSync(file, "utf8").replace("kpi-1-1-2: 11", "kpi-1-1-2: 13 # 確定値に修正"));
+    const b = cli("sheet", "import", path.join(work, "2028-b.xlsx"), "--data", dir);
+    expect(b.status, b.stderr).toBe(0);
+    expect(b.stdout).toContain("追加 1 件");
+    const text = readFileSync(file, "utf8");
+    expect(text).toContain("kpi-1-1-2: 13 # 確定値に修正");
+    expect(checkData(dir).data!.actuals[2028]!.values).toEqual({ "kpi-1-1-1": { value: 10 }, "kpi-1-1-2": { value: 13 }, "kpi-1-2-1": { value: 20 } });
+    // Copy C changed kpi-1-1-1 from blank to 12, but the file has 10 since: refused, nothing written.
+    const c = cli("sheet", "import", path.join(work, "2028-c.xlsx"), "--data", dir);
+    expect(c.status).toBe(1);
+    expect(c.stderr).toMatch(/2028-c\.xlsx:2:\d+: エラー: ［実績!\w+2］ 実績値「12」を取り込めません。実績ファイルの値が、このシートを書き出した後に「（空欄）」から「10」に変わっています/);
+    expect(readFileSync(file, "utf8")).toBe(text);
+  });
+
+  it("never writes a workbook over an existing file (it may hold a department's answers)", () => {
+    const out = path.join(work, "answered.xlsx");
+    writeFileSync(out, "a department's answers");
+    const r = cli("sheet", "export", "--year", "2028", "--data", dir, "--out", out);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("すでにあります。各課の入力が入っているかもしれないため、上書きしません");
+    expect(readFileSync(out, "utf8")).toBe("a department's answers");
+    // Nor into the data folder it reads.
+    const inside = cli("sheet", "export", "--year", "2028", "--data", dir, "--out", path.join(dir, "actuals/2028.xlsx"));
+    expect(inside.status).toBe(2);
+    expect(inside.stderr).toContain("データのフォルダ");
+    expect(existsSync(path.join(dir, "actuals/2028.xlsx"))).toBe(false);
+  });
+
+  it("a workbook whose hidden sheets another program dropped: a blank never deletes an earlier answer", () => {
+    const exported = path.join(work, "2029.xlsx");
+    expect(cli("sheet", "export", "--year", "2029", "--data", dir, "--out", exported).status).toBe(0);
+    fill(exported, path.join(work, "2029-a.xlsx"), { "kpi-1-1-1": 1 });
+    expect(cli("sheet", "import", path.join(work, "2029-a.xlsx"), "--data", dir).status).toBe(0);
+    fill(exported, path.join(work, "2029-b.xlsx"), { "kpi-1-2-1": 2 }, { dropHidden: true });
+    const r = cli("sheet", "import", path.join(work, "2029-b.xlsx"), "--data", dir);
+    expect(r.status, r.stderr).toBe(0);
+    expect(checkData(dir).data!.actuals[2029]!.values).toEqual({ "kpi-1-1-1": { value: 1 }, "kpi-1-2-1": { value: 2 } });
   });
 
   it("computes 進捗率 and status by the rules for a rising, a falling, a cumulative and a 維持 indicator", () => {

@@ -12,6 +12,8 @@ export const COMMENTS_SHEET = "コメント";
 export const INFO_SHEET = "plan-press";
 /** What the hidden info sheet's first cell says: how the import knows its own workbooks. */
 export const INFO_MARK = "plan-press 実績シート";
+/** Hidden too: what each open cell held when exported, so an import takes only what was changed in it (merge-actuals.ts). */
+export const BASE_SHEET = "plan-press-base";
 export const COMMENT_COLUMNS = [
   { id: "policy", header: "重点施策", width: 10, locked: true },
   { id: "title", header: "名称", width: 34, locked: true },
@@ -91,6 +93,12 @@ export async function exportSheet(data: PlanData, year: number): Promise<Uint8Ar
   info.addRow([INFO_MARK]);
   info.addRow([year]);
   info.addRow([data.edition.title]);
+  const base = wb.addWorksheet(BASE_SHEET, { state: "veryHidden" });
+  for (const row of sheetRows(data, year)) base.addRow(["actual", row.key, row.actual ?? null, row.note ?? null]);
+  for (const policy of data.policies) {
+    const comment = data.actuals[year]?.comments[policy.id] ?? {};
+    base.addRow(["comment", policy.id, comment.evaluation ?? null, comment.issues ?? null, comment.next ?? null]);
+  }
 
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

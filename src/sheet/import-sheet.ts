@@ -3,26 +3,27 @@
 // a locked cell that was changed, text where a number belongs — each reported with its
 // sheet!cell in Japanese. Nothing is written unless the whole workbook is right.
 import ExcelJS from "exceljs";
-import { stringify } from "yaml";
+import { applyChanges, mergeCell, sameEntry, sameText, type ActualsChanges, type Entry } from "./merge-actuals.js";
 import type { PlanData } from "../validate/validate.js";
 import { parseNumber } from "../validate/schema.js";
 import type { Diagnostic } from "../validate/diagnostic.js";
 import { fiscalYearLabel } from "../model/format.js";
 import { pastYears, sheetColumns, sheetRows } from "../progress/sheet-rows.js";
-import { ACTUALS_SHEET, COMMENTS_SHEET, COMMENT_COLUMNS, INFO_MARK, INFO_SHEET } from "./export-sheet.js";
+import { ACTUALS_SHEET, BASE_SHEET, COMMENTS_SHEET, COMMENT_COLUMNS, INFO_MARK, INFO_SHEET } from "./export-sheet.js";
 
 export interface SheetImport {
   year?: number;
-  /** The actuals file's new text (when the workbook had no error). */
+  /** The actuals file's new text (when the workbook had no error and changes something). */
   yaml?: string;
+  changes?: ActualsChanges;
   diagnostics: Diagnostic[];
-  counts: { values: number; blanks: number; comments: number };
+  counts: { values: number; blanks: number; comments: number; changed?: { added: number; updated: number; removed: number; comments: number } };
 }
 
 /** Checks a returned workbook against the plan and makes the actuals file of its year. */
-export async function importSheet(data: PlanData, bytes: Uint8Array, fileName: string, requestedYear?: number): Promise<SheetImport> {
+export async function importSheet(data: PlanData, bytes: Uint8Array, fileName: string, requestedYear: number | undefined, currentText: (year: number) => string | undefined): Promise<SheetImport> {
   const diagnostics: Diagnostic[] = [];
-  const counts = { values: 0, blanks: 0, comments: 0 };
+  const counts: SheetImport["counts"] = { values: 0, blanks: 0, comments: 0 };
   const problem = (sheet: string, row: number, col: number, message: string, hint: string, en: string) =>
     diagnostics.push({ severity: "error", file: fileName, line: row, column: col, field: `${sheet}!${cellName(row, col)}`, message, hint, en });
   const wb = new ExcelJS.Workbook();
@@ -50,7 +51,7 @@ export async function importSheet(data: PlanData, bytes: Uint8Array, fileName: s
 
   const expected = new Map(sheetRows(data, year).map((r) => [r.key, r]));
   const seen = new Map<string, number>();
-  const values: Record<string, number | { value: number; note: string }> = {};
+  const inSheet = new Map<string, { entry: Entry; row: number }>();
   const keyCol = columns.findIndex((c) => c.id === "key") + 1;
   for (let r = 2; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
@@ -89,21 +90,73 @@ export async function importSheet(data: PlanData, bytes: Uint8Array, fileName: s
       continue;
     }
     counts.values++;
-    values[key] = note ? { value, note } : value;
+    inSheet.set(key, { entry: note ? { value, note } : { value }, row: r });
   }
   for (const [key, row] of expected) {
     if (!seen.has(key)) problem(ACTUALS_SHEET, ws.rowCount + 1, keyCol, `キー「${key}」（${row.name}）の行がありません`, "削除した行を元に戻してください（書き出し直したファイルから行をコピーできます）。", `row ${key} missing`);
   }
-
   const comments = readComments(wb, data, problem, counts);
+  if (diagnostics.length > 0) return { year, diagnostics, counts };
+
+  // Only what was changed in this workbook since its export goes into the file (merge-actuals.ts).
+  const base = exportedValues(wb);
+  const inFile = data.actuals[year];
+  const changes: ActualsChanges = { values: [], comments: [] };
+  const actualColumn = columns.findIndex((c) => c.id === "actual") + 1;
+  const conflict = (sheet: string, row: number, col: number, what: string, mine: string, theirs: string, was: string) =>
+    problem(sheet, row, col,
+      `${what}「${mine || "（空欄）"}」を取り込めません。実績ファイルの値が、このシートを書き出した後に「${was || "（空欄）"}」から「${theirs || "（空欄）"}」に変わっています`,
+      `どちらが正しいか確かめてください。Excel の値が正しければ実績ファイル（${inFile?.file ?? `actuals/${year}.yaml`}）のこの値を Excel と同じにし、ファイルの値が正しければ Excel のこの欄をファイルと同じにしてから、もう一度取り込みます。`,
+      "changed in both the workbook and the file");
+  const shownEntry = (e: Entry | undefined) => (e ? `${e.value}${e.note ? `（備考: ${e.note}）` : ""}` : "");
+  for (const [key, row] of seen) {
+    const sheet = inSheet.get(key)?.entry;
+    const file = inFile?.values[key];
+    const merged = mergeCell<Entry>({ ...(base ? { base: { value: base.values.get(key) } } : {}), sheet, file }, sameEntry);
+    if (merged.kind === "set") changes.values.push({ key, entry: merged.value });
+    if (merged.kind === "conflict") conflict(ACTUALS_SHEET, row, actualColumn, "実績値", shownEntry(sheet), shownEntry(file), shownEntry(base?.values.get(key)));
+  }
+  for (const { policy, row, fields } of comments) {
+    COMMENT_COLUMNS.slice(3).forEach((c, i) => {
+      const sheet = fields[c.id];
+      const file = inFile?.comments[policy]?.[c.id as "evaluation"];
+      const merged = mergeCell<string>({ ...(base ? { base: { value: base.comments.get(policy)?.[c.id] } } : {}), sheet, file }, sameText);
+      if (merged.kind === "set") changes.comments.push({ policy, field: c.id, text: merged.value });
+      if (merged.kind === "conflict") conflict(COMMENTS_SHEET, row, i + 4, c.header, sheet ?? "", file ?? "", base?.comments.get(policy)?.[c.id] ?? "");
+    });
+  }
   if (diagnostics.length > 0) return { year, diagnostics, counts };
   const header = [
     "# yaml-language-server: $schema=../../schema/actuals.schema.json",
     `# ${fiscalYearLabel(year, style)}の実績値。plan-press sheet import で「${fileName.replace(/^.*[\\/]/, "")}」から作成しました。`,
     "# 値を直すときは、このファイルを直接直すか、Excel で直して取り込み直してください。",
   ].join("\n");
-  const body = stringify({ year, values, comments }, { lineWidth: 0 });
-  return { year, yaml: `${header}\n${body}`, diagnostics, counts };
+  const touched = changes.values.length + changes.comments.length;
+  const added = changes.values.filter((c) => c.entry && !inFile?.values[c.key]).length;
+  const removed = changes.values.filter((c) => !c.entry).length;
+  counts.changed = { added, updated: changes.values.length - added - removed, removed, comments: changes.comments.length };
+  if (touched === 0) return { year, diagnostics, counts, changes };
+  return { year, yaml: applyChanges(currentText(year), header, year, changes), diagnostics, counts, changes };
+}
+
+/** What the workbook's open cells held when it was exported, or undefined when its hidden sheet was lost. */
+function exportedValues(wb: ExcelJS.Workbook): { values: Map<string, Entry | undefined>; comments: Map<string, Record<string, string | undefined>> } | undefined {
+  const sheet = wb.getWorksheet(BASE_SHEET);
+  if (!sheet) return undefined;
+  const values = new Map<string, Entry | undefined>();
+  const comments = new Map<string, Record<string, string | undefined>>();
+  for (let r = 1; r <= sheet.rowCount; r++) {
+    const cells = [1, 2, 3, 4, 5].map((c) => sheet.getRow(r).getCell(c).value);
+    const id = text(cells[1]);
+    if (text(cells[0]) === "actual") {
+      const value = number(cells[2]);
+      const note = text(cells[3]);
+      values.set(id, value === undefined ? undefined : note ? { value, note } : { value });
+    } else if (text(cells[0]) === "comment") {
+      comments.set(id, Object.fromEntries(COMMENT_COLUMNS.slice(3).map((c, i) => [c.id, text(cells[i + 2]) || undefined])));
+    }
+  }
+  return { values, comments };
 }
 
 /** The 評価・課題・今後の方向 of each 重点施策, checked like the actuals. */
@@ -111,9 +164,9 @@ function readComments(
   wb: ExcelJS.Workbook, data: PlanData,
   problem: (sheet: string, row: number, col: number, message: string, hint: string, en: string) => void,
   counts: SheetImport["counts"],
-): Record<string, Record<string, string>> {
+): Array<{ policy: string; row: number; fields: Record<string, string | undefined> }> {
   const cs = wb.getWorksheet(COMMENTS_SHEET);
-  const out: Record<string, Record<string, string>> = {};
+  const out: Array<{ policy: string; row: number; fields: Record<string, string | undefined> }> = [];
   if (!cs) return out;
   const policies = new Map(data.policies.map((p) => [p.id, p]));
   for (let r = 2; r <= cs.rowCount; r++) {
@@ -128,11 +181,9 @@ function readComments(
     for (let i = 1; i < 3; i++) {
       if (cells[i] !== expected[i]) problem(COMMENTS_SHEET, r, i + 1, `変更できない欄「${COMMENT_COLUMNS[i]!.header}」が変更されています（元の値:「${expected[i]}」）`, "この欄は元に戻してください。", "locked cell changed");
     }
-    const entry = Object.fromEntries(COMMENT_COLUMNS.slice(3).map((c, i) => [c.id, cells[i + 3]!]).filter(([, v]) => v !== ""));
-    if (Object.keys(entry).length > 0) {
-      out[policy.id] = entry;
-      counts.comments++;
-    }
+    const fields = Object.fromEntries(COMMENT_COLUMNS.slice(3).map((c, i) => [c.id, cells[i + 3] || undefined]));
+    if (Object.values(fields).some((v) => v !== undefined)) counts.comments++;
+    out.push({ policy: policy.id, row: r, fields });
   }
   return out;
 }

@@ -283,3 +283,33 @@ export function pathError(p: string, err: unknown, option = "--out"): UsageError
   };
   return new UsageError(`${option} の場所 ${shownPath(p)} を使えません（${code || "不明な理由"}）: ${reasons[code] ?? "場所を確認してください。"}`, { cause: err });
 }
+
+/**
+ * A file the command makes new and never replaces (plan-press sheet export: a workbook of that
+ * name may already hold a department's answers). Checked like a booklet's targets; returns its
+ * real path. `extension` is the only ending it may have (".xlsx").
+ */
+export function planNewFile(out: string, defaultName: string, extension: string, inputs: OutputRequest["inputs"], option = "--out"): string {
+  checkText(out, option);
+  const absolute = path.resolve(out);
+  const existing = lstatOf(absolute, option);
+  const isFolder = /[\\/]$/.test(out) || existing?.isDirectory() === true || (existing?.isSymbolicLink() === true && statOf(absolute)?.isDirectory() === true);
+  const file = isFolder ? path.join(absolute, defaultName) : absolute;
+  if (!file.toLowerCase().endsWith(extension)) {
+    throw new UsageError(`${option} のファイル名は「${extension}」で終わるようにしてください（いまは「${path.basename(file)}」）。例: ${defaultName}`);
+  }
+  const dir = realLocation(path.dirname(file), option);
+  const target = path.join(dir, path.basename(file));
+  checkText(target, option);
+  const system = SYSTEM_FOLDERS.find((d) => dir === d || inside(dir, d));
+  if (system) throw new UsageError(`${option} に指定した ${shownPath(dir)} は、システムの特別なフォルダ（${system}）です。ファイルを置くフォルダ（例: output/）を指定してください。`);
+  checkInputs({ kind: "single", dir, base: path.basename(target), pdf: target }, [...inputs, ...PROJECT_INPUTS], option);
+  writableFolder(dir, option);
+  const there = lstatOf(target, option);
+  if (there) {
+    throw new UsageError(there.isFile()
+      ? `${shownPath(target)} はすでにあります。各課の入力が入っているかもしれないため、上書きしません。${option} で別の名前を指定するか、そのファイルを移してください。`
+      : `${option}: ${shownPath(target)} ${notRegular(there)}別の名前を指定してください。`);
+  }
+  return target;
+}

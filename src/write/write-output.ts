@@ -2,7 +2,7 @@
 // over the target, so a failure at any point (a full disk, Ctrl-C, a crash, a power cut) leaves
 // the previous file byte-identical and no partial file behind. Sets of files are committed
 // together by file-set.ts and web-folder.ts on top of these.
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
 import { PlanPressError } from "../errors.js";
 import { processAlive } from "./temp-dirs.js";
@@ -17,6 +17,23 @@ export function writeAtomic(target: string, data: Uint8Array | string): void {
   } catch (err) {
     rmSync(temp, { force: true });
     throw writeError(target, err);
+  }
+}
+
+/**
+ * Writes `data` as a new file at `target`, whole or not at all, and never over anything that
+ * appeared there meanwhile (a hard link of the finished temporary fails if the name is taken).
+ */
+export function writeNew(target: string, data: Uint8Array | string): void {
+  const temp = temporarySibling(target);
+  try {
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeDurable(temp, data);
+    linkSync(temp, target);
+  } catch (err) {
+    throw writeError(target, err);
+  } finally {
+    rmSync(temp, { force: true });
   }
 }
 
