@@ -34,6 +34,6 @@ if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
   cp package-lock.json "$stamp"
 fi
 
-# The CLI runs compiled JavaScript (fast start); tsc is incremental, so this is quick.
-npx --no-install tsc -p .
+# The CLI runs compiled JavaScript (fast start), compiled when a source is newer than the last compile.
+node scripts/compile-if-stale.mjs
 say "完了"

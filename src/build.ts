@@ -3,26 +3,22 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createHash } from "node:crypto";
-import { loadData } from "./load/load-data.js";
-import { validate, type PlanData } from "./validate/validate.js";
-import { glyphCoverage } from "./validate/glyphs.js";
+import { checkData } from "./check.js";
+import type { PlanData } from "./validate/validate.js";
 import type { Diagnostic } from "./validate/diagnostic.js";
-import { buildModel } from "./model/build-model.js";
 import type { EditionView } from "./model/types.js";
-import { renderHtml } from "./render/render-html.js";
 import { BINDINGS, BLEED_MM, SLUG_MM, type Binding, type EditionName } from "./editions.js";
-import { openBrowser, raceGone, type BrowserHandle } from "./print/browser.js";
-import { browserFault } from "./pipeline/run-print.js";
-import { printBooklet, type PaginationHint, type PrintedBooklet } from "./print/print-booklet.js";
+import type { BrowserHandle } from "./print/browser.js";
+import { printWithBrowser } from "./pipeline/run-print.js";
+import { renderBooklet } from "./pipeline/render-booklet.js";
+import type { PaginationHint } from "./print/print-booklet.js";
 import { finishPdf, type DocumentInfo } from "./finish/finish-pdf.js";
 import { writeAtomic } from "./write/write-output.js";
 import { planBookletOutput } from "./write/booklet-output.js";
 import { fontFaces } from "./fonts.js";
-import { BrowserError, DataError, PlanPressError } from "./errors.js";
+import { DataError } from "./errors.js";
 import type { ProgressListener, Stage } from "./progress.js";
 import { VERSION } from "./version.js";
-import { PROJECT_ROOT } from "./paths.js";
-import { missingIconWarnings, officialIcon } from "./sdg-icons.js";
 import { changesSince, type RevisionChanges } from "./diff/revision-changes.js";
 import { convertToPdfx, type OutputIntent } from "./finish/pdfx.js";
 import { finishWebParts } from "./finish/web-files.js";
@@ -103,72 +99,42 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     edition: options.edition, out: options.outFile, pdfx: options.pdfx,
     inputs: [{ path: options.dataDir, label: "データのフォルダ" }, ...(options.changesSince !== undefined ? [{ path: options.changesSince, label: "--changes-since の比較元" }] : [])],
   });
-  const loaded = loadData(options.dataDir);
-  done("load", `${loaded.yaml.length + loaded.markdown.length} ファイル`);
   const fonts = fontFaces();
-  const glyphs = glyphCoverage(fonts);
-  const validation = validate(loaded, glyphs);
+  const validation = checkData(options.dataDir, { edition: options.edition });
   if (!validation.data) throw new DataError(validation.diagnostics);
   if (options.strict && validation.diagnostics.length > 0) throw new DataError(validation.diagnostics.map((d) => ({ ...d, severity: "error" as const })));
   const warnings = validation.diagnostics.filter((d) => d.severity === "warning").length;
-  done("validate", warnings ? `警告 ${warnings} 件` : "問題なし");
+  done("read", `${validation.files} ファイル、${warnings ? `警告 ${warnings} 件` : "問題なし"}`);
 
   let changes: RevisionChanges | undefined;
   if (options.changesSince !== undefined) {
-    changes = await changesSince(options.changesSince, options.dataDir, validation.data, glyphs, { ...options, label: options.changesLabel });
+    changes = await changesSince(options.changesSince, options.dataDir, validation.data, validation.glyphs, { ...options, label: options.changesLabel });
     done("compare", `${changes.source} →「${changes.since}」、${changes.rows.length} 項目`);
   }
-
-  const booklet = buildModel(validation.data, { sdgIcon: officialIcon, changes });
-  validation.diagnostics.push(...missingIconWarnings(validation.data, options.edition));
-  done("model", `${booklet.terms.policy} ${booklet.counts.policies} 件`);
 
   const outFile = output.pdf;
   const htmlFile = output.html;
   // The web edition prints smaller copies of the images (removed with their folder when the build ends).
-  const webImages = options.edition === "web" && Object.keys(booklet.images).length > 0 ? makeTempDir("web") : undefined;
-  const imageFiles = webImages ? await webImageCopies(booklet.images, webImages.dir) : undefined;
-  const imageCopies = webImages ? [webImages.dir] : [];
-  const html = renderHtml(booklet, { htmlDir: output.dir, fonts, edition: options.edition, imageFiles });
-  done("render", `${Math.round(html.length / 1024)} KB`);
-
-  // Chromium loads the source HTML from a temporary file at the output's depth, so relative asset
-  // URLs resolve exactly as they will in the written HTML. Writing it before printing also
-  // proves the place writable.
+  const imageCount = Object.keys(validation.data.images).length;
+  const webImages = options.edition === "web" && imageCount > 0 ? makeTempDir("web") : undefined;
   const staging = output.stage();
-  const sourceHtml = staging.sourceHtml;
-  let browser: BrowserHandle | undefined;
-  const closeOnAbort = () => void browser?.close();
-  options.signal?.addEventListener("abort", closeOnAbort);
   try {
+    const imageFiles = webImages ? await webImageCopies(imagePaths(validation.data), webImages.dir) : undefined;
+    const { booklet, html, allowedFiles } = renderBooklet(validation.data, { edition: options.edition, htmlDir: output.dir, fonts, changes, imageFiles });
+    done("render", `${booklet.terms.policy} ${booklet.counts.policies} 件、${Math.round(html.length / 1024)} KB`);
+
+    // Chromium loads the source HTML from a temporary file at the output's depth, so relative asset
+    // URLs resolve exactly as they will in the written HTML. Writing it before printing also
+    // proves the place writable.
+    const sourceHtml = staging.sourceHtml;
     writeAtomic(sourceHtml, html);
-    const hintFile = output.hint;
-    let printed: PrintedBooklet | undefined;
-    // A hung or crashed Chromium is detected by the timeouts and a closed connection; printing
-    // has no side effects, so it is tried once more with a fresh browser before giving up.
-    for (let attempt = 1; !printed; attempt++) {
-      try {
-        browser = await openBrowser({ wsEndpoint: options.browserWsEndpoint, timeout: options.timeout });
-        if (options.browserHolder) options.browserHolder.current = browser;
-        options.signal?.throwIfAborted();
-        printed = await raceGone(browser, printBooklet(browser, {
-          htmlFile: sourceHtml, html, timeout: options.timeout, firstBodyAnchor: booklet.firstBodyAnchor, hint: readHint(hintFile),
-          fontFamilies: [...new Set(fonts.map((f) => f.family))],
-          // The page may load its fonts, the project's assets and the data's own images, nothing else.
-          allowedFiles: [...fonts.map((f) => f.file), path.join(PROJECT_ROOT, "assets"), ...Object.values(booklet.images), ...imageCopies],
-          ...(options.edition === "print" ? { padTo: BINDINGS[options.binding ?? validation.data.edition.binding], padBefore: "back-cover" } : {}),
-          ...(options.edition === "web" ? { partsAt: booklet.toc.filter((c) => !c.front).map((c) => c.anchor) } : {}),
-        }));
-      } catch (err) {
-        if (options.signal?.aborted) throw err;
-        const fault = browserFault(err, options.timeout, browser !== undefined && !browser.browser.connected);
-        await browser?.close();
-        browser = undefined;
-        if (options.browserHolder) options.browserHolder.current = undefined;
-        if (!fault || attempt >= 2) throw fault ?? err;
-        options.onNotice?.(`${fault.message.split("\n")[0]} もう一度だけ試します。`);
-      }
-    }
+    const printed = await printWithBrowser(options, {
+      htmlFile: sourceHtml, html, firstBodyAnchor: booklet.firstBodyAnchor, hint: readHint(output.hint),
+      fontFamilies: [...new Set(fonts.map((f) => f.family))],
+      allowedFiles,
+      ...(options.edition === "print" ? { padTo: BINDINGS[options.binding ?? validation.data.edition.binding], padBefore: "back-cover" } : {}),
+      ...(options.edition === "web" ? { partsAt: booklet.toc.filter((c) => !c.front).map((c) => c.anchor) } : {}),
+    });
     done("print", `${printed.doc.getPageCount()} ページ、印刷 ${printed.prints} 回`);
     const resolution = resolutionProblems(printed.images, options.edition, (name) => validation.data!.images[name]?.file);
     validation.diagnostics.push(...resolution.filter((d) => d.severity === "warning"));
@@ -225,11 +191,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       edition: booklet.edition, documentDate: info.date, pdfx, web,
     };
   } finally {
-    options.signal?.removeEventListener("abort", closeOnAbort);
     staging.dispose();
     webImages?.dispose();
-    if (!options.browserHolder) await browser?.close();
   }
+}
+
+/** Image name → file, for the web edition's smaller copies. */
+function imagePaths(data: PlanData): Record<string, string> {
+  return Object.fromEntries(Object.values(data.images).map((image) => [image.name, image.abs]));
 }
 
 /** PDF/X made with Ghostscript's generic CMYK profile: the print shop's own is better. */

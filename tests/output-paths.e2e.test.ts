@@ -1,6 +1,6 @@
 // Issue 12, output paths: plan-press writes and deletes only what it made. Each case runs the
 // real CLI with the path exactly as typed (a trailing / reaches the check as typed), and checks
-// that the refusal comes before anything is read (no 「データ読込」), says in Japanese which
+// that the refusal comes before anything is read (no 「データの読み込み」), says in Japanese which
 // option and which path, and leaves every file it did not make byte-identical.
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -24,7 +24,7 @@ function refused(r: ReturnType<typeof cli>, mention: RegExp | string): void {
   expect(r.status, r.stderr).toBe(2);
   expect(r.stderr).toMatch(/^plan-press: /);
   expect(r.stderr).toMatch(mention);
-  expect(r.stderr).not.toContain("データ読込");
+  expect(r.stderr).not.toContain("データの読み込み");
   expect(r.stderr).not.toMatch(/予期しない|at .*\.js:\d+/);
 }
 
@@ -130,7 +130,7 @@ describe("files plan-press did not make, and special files", () => {
     writeFileSync(path.join(data, "edition.yaml"), "title: [\n");
     const r = cli(["build", "--data", data, "--out", path.join(dir, "link")]);
     expect(r.status, r.stderr).toBe(1);
-    expect(r.stderr).toContain("データ読込");
+    expect(r.stderr).toContain("データの読み込み");
     expect(readdirSync(path.join(dir, "real"))).toEqual([]);
   });
 

@@ -288,7 +288,7 @@ describe("an output that cannot be written", () => {
     const cli = spawnSync("node", [path.join(ROOT, "bin/plan-press.js"), "build", "--out", out], { encoding: "utf8", cwd: ROOT });
     expect(cli.status).toBe(2);
     expect(cli.stderr).toContain("と同じ名前のフォルダがあります");
-    expect(cli.stderr).not.toContain("データ読込");
+    expect(cli.stderr).not.toContain("データの読み込み");
     expect(cli.stderr).not.toContain("予期しない");
     expect(readdirSync(dir)).toEqual(["action-plan.pdf"]);
   });

@@ -5,11 +5,8 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import type { PlanData } from "../validate/validate.js";
-import { buildModel } from "../model/build-model.js";
-import { renderHtml } from "../render/render-html.js";
+import { renderBooklet } from "../pipeline/render-booklet.js";
 import { fontFaces } from "../fonts.js";
-import { officialIcon } from "../sdg-icons.js";
-import { PROJECT_ROOT } from "../paths.js";
 import { printWithBrowser } from "../pipeline/run-print.js";
 import { BrowserError, PlanPressError } from "../errors.js";
 import { makeTempDir } from "../write/temp-dirs.js";
@@ -28,15 +25,10 @@ export async function oldPages(data: PlanData, ids: string[], options: OldPrintO
   try {
     // A change list naming the elements makes each a link target: the print says its page.
     const rows = wanted.map((key) => ({ group: "", item: "", kind: "removed", key, page: "" }));
-    const booklet = buildModel(data, { sdgIcon: officialIcon, changes: { since: "", rows, marks: [] } });
-    const fonts = fontFaces();
+    const { booklet, html, allowedFiles } = renderBooklet(data, { edition: "official", htmlDir: temp.dir, fonts: fontFaces(), changes: { since: "", rows, marks: [] } });
     const htmlFile = path.join(temp.dir, "old.html");
-    const html = renderHtml(booklet, { htmlDir: temp.dir, fonts, edition: "official" });
     writeFileSync(htmlFile, html);
-    const printed = await printWithBrowser(options, {
-      htmlFile, html, firstBodyAnchor: booklet.firstBodyAnchor,
-      allowedFiles: [...fonts.map((f) => f.file), path.join(PROJECT_ROOT, "assets"), ...Object.values(booklet.images)],
-    });
+    const printed = await printWithBrowser(options, { htmlFile, html, firstBodyAnchor: booklet.firstBodyAnchor, allowedFiles });
     const labels = new Map<string, string>();
     for (const id of wanted) {
       const index = printed.pages.get(id);

@@ -3,8 +3,8 @@
 // cleans up. The documents name the older version in the committee's words: the --label given,
 // or the stage, version and date of its own edition.yaml; what was read (a git revision) is for
 // the terminal only.
-import { loadData } from "../load/load-data.js";
-import { validate, type PlanData } from "../validate/validate.js";
+import { checkData } from "../check.js";
+import type { PlanData } from "../validate/validate.js";
 import type { GlyphCoverage } from "../validate/glyphs.js";
 import type { EditionData } from "../validate/schema.js";
 import type { WordMark } from "../model/types.js";
@@ -41,7 +41,7 @@ export async function changesSince(ref: string, dataDir: string, current: PlanDa
   }
   const old = resolveOldData(ref, dataDir);
   try {
-    const older = validate(loadData(old.dir), glyphs);
+    const older = checkData(old.dir, { glyphs, edition: "draft" });
     if (!older.data) {
       const errors = older.diagnostics.filter((d) => d.severity === "error").length;
       throw new PlanPressError(

@@ -23,6 +23,11 @@ export interface RunOptions {
   signal?: AbortSignal;
   onProgress?: ProgressListener;
   onNotice?: (message: string) => void;
+  /**
+   * For a caller that prints more afterwards (plan-press diff): the browser is left open in
+   * `current` (the caller closes it), so one Chromium serves both.
+   */
+  browserHolder?: { current?: BrowserHandle };
 }
 
 /** Prints a paginated document (TOC, anchors, chapters) with a fresh browser, retried once after a fault. */
@@ -34,6 +39,7 @@ export async function printWithBrowser(options: RunOptions, print: Omit<PrintOpt
     for (let attempt = 1; ; attempt++) {
       try {
         browser = await openBrowser({ wsEndpoint: options.browserWsEndpoint, timeout: options.timeout });
+        if (options.browserHolder) options.browserHolder.current = browser;
         options.signal?.throwIfAborted();
         return await raceGone(browser, printBooklet(browser, { ...print, timeout: options.timeout }));
       } catch (err) {
@@ -41,13 +47,14 @@ export async function printWithBrowser(options: RunOptions, print: Omit<PrintOpt
         const fault = browserFault(err, options.timeout, browser !== undefined && !browser.browser.connected);
         await browser?.close();
         browser = undefined;
+        if (options.browserHolder) options.browserHolder.current = undefined;
         if (!fault || attempt >= 2) throw fault ?? err;
         options.onNotice?.(`${fault.message.split("\n")[0]} もう一度だけ試します。`);
       }
     }
   } finally {
     options.signal?.removeEventListener("abort", closeOnAbort);
-    await browser?.close();
+    if (!options.browserHolder) await browser?.close();
   }
 }
 

@@ -8,17 +8,16 @@ import { readFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
-import { loadData, type LoadCache } from "../load/load-data.js";
-import { validate } from "../validate/validate.js";
+import type { LoadCache } from "../load/load-data.js";
+import { checkData } from "../check.js";
+import { renderBooklet } from "../pipeline/render-booklet.js";
 import { glyphCoverage } from "../validate/glyphs.js";
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from "../validate/diagnostic.js";
-import { buildModel } from "../model/build-model.js";
-import { relativeUrl, renderHtml } from "../render/render-html.js";
+import { relativeUrl } from "../render/render-html.js";
 import type { EditionName } from "../editions.js";
 import { fontFaces } from "../fonts.js";
 import { PROJECT_ROOT } from "../paths.js";
 import { watchSources } from "../watch/watch-sources.js";
-import { missingIconWarnings, officialIcon } from "../sdg-icons.js";
 import { previewClient } from "./client.js";
 import { flowSheets } from "../print/flow-sheets.js";
 
@@ -69,17 +68,16 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const render = (files: string[]) => {
     const started = performance.now();
     try {
-      const validation = validate(loadData(options.dataDir, cache), glyphs);
-      if (validation.data) validation.diagnostics.push(...missingIconWarnings(validation.data, options.edition));
+      const validation = checkData(options.dataDir, { edition: options.edition, cache, glyphs });
       const problems = sortDiagnostics(validation.diagnostics);
       state.warnings = problems.filter((d) => d.severity === "warning").length;
       state.errors = problems.filter((d) => d.severity === "error").map(describe);
       if (validation.data) {
-        const booklet = buildModel(validation.data, { sdgIcon: officialIcon });
+        const { booklet, html: rendered } = renderBooklet(validation.data, { edition: options.edition, htmlDir: PROJECT_ROOT, fonts });
         // The data's images, by the path the page will ask for (the data folder may be anywhere).
         dataImages.clear();
         for (const file of Object.values(booklet.images)) dataImages.set(new URL(relativeUrl(PROJECT_ROOT, file), "http://preview/").pathname, file);
-        html = withPreviewTools(renderHtml(booklet, { htmlDir: PROJECT_ROOT, fonts, edition: options.edition }));
+        html = withPreviewTools(rendered);
         state.version++;
       }
     } catch (err) {

@@ -4,21 +4,22 @@
 import { lstatSync, readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { checkData } from "../check.js";
-import { DataError, UsageError } from "../errors.js";
-import { parseFiscalYear } from "../validate/schema.js";
-import { fiscalYearLabel } from "../model/format.js";
-import { exportSheet } from "../sheet/export-sheet.js";
-import { importSheet } from "../sheet/import-sheet.js";
-import { writeAtomic, writeNew } from "../write/write-output.js";
-import { notRegular, planNewFile } from "../write/output-plan.js";
-import { readDataBytes } from "../load/read-file.js";
-import type { Diagnostic } from "../validate/diagnostic.js";
-import { printDiagnostics, shown } from "./terminal.js";
-import type { PlanData } from "../validate/validate.js";
+import { checkData } from "../../check.js";
+import { DataError, UsageError } from "../../errors.js";
+import { parseFiscalYear } from "../../validate/schema.js";
+import { fiscalYearLabel } from "../../model/format.js";
+import { exportSheet } from "../../sheet/export-sheet.js";
+import { importSheet } from "../../sheet/import-sheet.js";
+import { writeAtomic, writeNew } from "../../write/write-output.js";
+import { notRegular, planNewFile } from "../../write/output-plan.js";
+import { readDataBytes } from "../../load/read-file.js";
+import type { Diagnostic } from "../../validate/diagnostic.js";
+import { printDiagnostics, shown } from "../terminal.js";
+import { help } from "../command-line.js";
+import type { PlanData } from "../../validate/validate.js";
 
 /** plan-press sheet export|import …; returns the exit code. */
-export async function runSheet(args: string[], help: (topic: string) => number): Promise<number> {
+export async function run(args: string[]): Promise<number> {
   const [action, ...rest] = args;
   if (!action || action === "--help" || action === "-h") return help("sheet");
   let parsed;
