@@ -14,7 +14,7 @@ import { renderBooklet } from "./pipeline/render-booklet.js";
 import type { PaginationHint } from "./print/print-booklet.js";
 import { finishPdf, type DocumentInfo } from "./finish/finish-pdf.js";
 import { writeAtomic } from "./write/write-output.js";
-import { planBookletOutput } from "./write/booklet-output.js";
+import { planBuildOutput } from "./write/booklet-output.js";
 import { fontFaces } from "./fonts.js";
 import { DataError } from "./errors.js";
 import type { ProgressListener, Stage } from "./progress.js";
@@ -95,10 +95,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   };
 
   // Before anything is read: every file this build writes, decided and checked (write/output-plan.ts).
-  const output = planBookletOutput({
-    edition: options.edition, out: options.outFile, pdfx: options.pdfx,
-    inputs: [{ path: options.dataDir, label: "データのフォルダ" }, ...(options.changesSince !== undefined ? [{ path: options.changesSince, label: "--changes-since の比較元" }] : [])],
-  });
+  const output = planBuildOutput(options);
   const fonts = fontFaces();
   const validation = checkData(options.dataDir, { edition: options.edition });
   if (!validation.data) throw new DataError(validation.diagnostics);

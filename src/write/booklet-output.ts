@@ -45,6 +45,14 @@ export function planBookletOutput(request: { edition: EditionName; out: string; 
   return { ...plan, stage: () => (plan.kind === "web" ? stageWeb(plan) : stageFiles(plan)) };
 }
 
+/** A build's output, with what the build reads as its inputs (the data, the compared version). */
+export function planBuildOutput(options: { edition: EditionName; outFile: string; pdfx?: boolean; dataDir: string; changesSince?: string }): BookletOutput {
+  return planBookletOutput({
+    edition: options.edition, out: options.outFile, pdfx: options.pdfx,
+    inputs: [{ path: options.dataDir, label: "データのフォルダ" }, ...(options.changesSince !== undefined ? [{ path: options.changesSince, label: "--changes-since の比較元" }] : [])],
+  });
+}
+
 function stageWeb(plan: WebPlan): Staging {
   const stage = stageWebFolder(plan.dir, plan.base);
   return {

@@ -1,6 +1,7 @@
 // plan-press build [--watch]: one booklet set, or one after every burst of saves.
 import path from "node:path";
-import { build, type BuildOptions } from "../../build.js";
+import type { BuildOptions } from "../../build.js";
+import { planBuildOutput } from "../../write/booklet-output.js";
 import { fileSize } from "../../render/render-web-index.js";
 import { watchSources } from "../../watch/watch-sources.js";
 import { PROJECT_ROOT } from "../../paths.js";
@@ -54,6 +55,8 @@ export async function run(args: string[]): Promise<number> {
     onProgress: drawProgress,
     onNotice: (message: string) => console.error(`  ${message}`),
   };
+  // A refused --out answers at once, before the printing stages load (the build plans it again, just before it reads).
+  planBuildOutput(options);
   if (values.watch) return await watchBuild(options);
 
   // Ctrl-C: aborting closes Chromium at once; the build's finally blocks remove temporary files.
@@ -68,6 +71,7 @@ export async function run(args: string[]): Promise<number> {
 
 /** One build, its warnings and its closing line. */
 async function buildOnce(options: BuildOptions & { signal: AbortSignal }): Promise<void> {
+  const { build } = await import("../../build.js");
   const result = await build(options).catch(interrupted(options.signal, "前回の PDF はそのままです。"));
   const warnings = result.diagnostics.filter((d) => d.severity === "warning");
   printDiagnostics(warnings);

@@ -1,5 +1,4 @@
 // plan-press diff: the 新旧対照表 between an earlier version and the data.
-import { shinkyuTaisho } from "../../diff/shinkyu.js";
 import { UsageError } from "../../errors.js";
 import { planOutput } from "../../write/output-plan.js";
 import { drawProgress, interrupted, kb, onInterrupt, shown } from "../terminal.js";
@@ -28,6 +27,8 @@ export async function run(args: string[]): Promise<number> {
   });
   const interrupt = onInterrupt();
   try {
+    // The printing stages load only now: a refused option or --out answers at once.
+    const { shinkyuTaisho } = await import("../../diff/shinkyu.js");
     const result = await shinkyuTaisho({
       from, label: values.label as string | undefined, dataDir, outFile: output.pdf, timeout, browserWsEndpoint,
       signal: interrupt.signal, onProgress: drawProgress, onNotice: (message) => console.error(`  ${message}`),

@@ -1,5 +1,4 @@
 // plan-press report: the yearly progress report (進行管理) from the actuals.
-import { report as buildReport } from "../../report.js";
 import { UsageError } from "../../errors.js";
 import { parseFiscalYear } from "../../validate/schema.js";
 import { planOutput } from "../../write/output-plan.js";
@@ -29,6 +28,8 @@ export async function run(args: string[]): Promise<number> {
   if (output.kind !== "single") throw new Error("report: unexpected output plan");
   const interrupt = onInterrupt();
   try {
+    // The printing stages load only now: a refused option or --out answers at once.
+    const { report: buildReport } = await import("../../report.js");
     const result = await buildReport({
       dataDir, year, output, timeout, browserWsEndpoint,
       signal: interrupt.signal, onProgress: drawProgress, onNotice: (message) => console.error(`  ${message}`),

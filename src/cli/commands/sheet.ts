@@ -8,8 +8,6 @@ import { checkData } from "../../check.js";
 import { DataError, UsageError } from "../../errors.js";
 import { parseFiscalYear } from "../../validate/schema.js";
 import { fiscalYearLabel } from "../../model/format.js";
-import { exportSheet } from "../../sheet/export-sheet.js";
-import { importSheet } from "../../sheet/import-sheet.js";
 import { writeAtomic, writeNew } from "../../write/write-output.js";
 import { notRegular, planNewFile } from "../../write/output-plan.js";
 import { readDataBytes } from "../../load/read-file.js";
@@ -39,6 +37,7 @@ export async function run(args: string[]): Promise<number> {
     // Decided and checked before the plan is read: a new file, never over an earlier workbook.
     const out = planNewFile(parsed.values.out ?? "output/", `jisseki-${year}.xlsx`, ".xlsx", [{ path: dataDir, label: "データのフォルダ" }]);
     const data = plan(dataDir);
+    const { exportSheet } = await import("../../sheet/export-sheet.js");
     writeNew(out, await exportSheet(data, year));
     console.log(`${fiscalYearLabel(year, data.edition.yearStyle)}の実績シート → ${shown(out)}`);
     console.error("各課に送って、黄色の欄（実績・備考、コメント）に入力してもらい、返送されたファイルを plan-press sheet import で取り込みます。");
@@ -52,6 +51,7 @@ export async function run(args: string[]): Promise<number> {
     const data = plan(dataDir);
     const target = (y: number) => path.join(dataDir, "actuals", `${y}.yaml`);
     const current = (y: number) => actualsText(target(y));
+    const { importSheet } = await import("../../sheet/import-sheet.js");
     const result = await importSheet(data, workbook, shown(path.resolve(file)), year, current);
     if (result.diagnostics.length > 0 || result.year === undefined) throw new DataError(result.diagnostics, "実績のファイルは書き換えていません。");
     const label = fiscalYearLabel(result.year, data.edition.yearStyle);
