@@ -38,6 +38,8 @@ const INLINE = /^<\/?(a|b|strong|em|small|i|u|sub|sup|code|abbr)(\s[^>]*)?>$/i;
 /** Elements whose text is not set as prose: no spans may go into them. */
 const SKIP = /^(style|script|title|svg|pre|textarea)$/i;
 
+/** Every glued run holds a digit, a bracket or 元 (令和元年): text without them has none. */
+const MAY_GLUE = /[\d（元]/;
 const OPEN = '<span class="nb">';
 const CLOSE = "</span>";
 
@@ -79,15 +81,16 @@ function characters(text: string): string[] {
 /** Glued runs of a text as [start, end) in characters, each widened by the brackets around it. */
 function glueRuns(chars: string[], pattern: RegExp): Array<[number, number]> {
   const text = chars.join("");
-  const offsets: number[] = [];
-  let at = 0;
-  for (const c of chars) {
-    offsets.push(at);
-    at += c.length;
-  }
-  offsets.push(at);
-  const charAt = (offset: number) => offsets.indexOf(offset);
   const runs: Array<[number, number]> = [];
+  if (!MAY_GLUE.test(text)) return runs;
+  const offsets = new Map<number, number>();
+  let at = 0;
+  chars.forEach((c, i) => {
+    offsets.set(at, i);
+    at += c.length;
+  });
+  offsets.set(at, chars.length);
+  const charAt = (offset: number) => offsets.get(offset) ?? -1;
   for (const m of text.matchAll(pattern)) {
     let from = charAt(m.index);
     let to = charAt(m.index + m[0].length);
@@ -217,7 +220,8 @@ export function typesetHtml(html: string, options: TypesetOptions): string {
       out.push(part);
       continue;
     }
-    if (skipped.has(i) || part.trim() === "" || inTail) {
+    // Most text holds nothing to glue (no digit, bracket or 元) and ends no paragraph: as it is.
+    if (skipped.has(i) || inTail || (open === undefined && !MAY_GLUE.test(part)) || part.trim() === "") {
       out.push(part);
       continue;
     }
