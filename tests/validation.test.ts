@@ -108,7 +108,7 @@ describe("broken copies are refused with file, line and field", () => {
 
   it("a 重点施策 no 政策 declares, and two districts claiming the same map cell", () => {
     const dir = dataCopy();
-    writeFileSync(`${dir}/policies/9-1.yaml`, readFileSync(`${dir}/policies/1-1.yaml`, "utf8").replace('id: "1-1"', 'id: "9-1"'));
+    writeFileSync(`${dir}/policies/9-1.yaml`, readFileSync(`${dir}/policies/1-1.yaml`, "utf8").replace('id: "1-1"', 'id: "9-1"').replaceAll("kpi-1-1-", "kpi-9-1-").replace("[[図 births]]", ""));
     const cell = /cells: \[\s*"?([A-L]\d+)/.exec(readFileSync(`${dir}/districts/kita.yaml`, "utf8"))![1]!;
     edit(dir, "districts/minami.yaml", /cells: \[/, `cells: [${cell}, `);
     const errors = checkData(dir).diagnostics.filter((d) => d.severity === "error");
@@ -128,7 +128,7 @@ describe("broken copies are refused with file, line and field", () => {
   it("a character the fonts lack is an error naming the character and its place", () => {
     const { errors, dir } = check("policies/1-1.yaml", "vision: >-\n", "vision: >-\n  𠮷野家の\n");
     expect(errors.map((d) => [where(d), d.message])).toEqual([
-      [`${lineOf(dir, "policies/1-1.yaml", "𠮷")}:3 vision`, "文字「𠮷」（U+20BB7）は冊子のフォント（BIZ UDPGothic）にないため印刷できません"],
+      [`${lineOf(dir, "policies/1-1.yaml", "𠮷")}:3 vision`, "文字「𠮷」（U+20BB7）は冊子のフォント（BIZ UDPGothic・BIZ UDPMincho）にないため印刷できません"],
     ]);
   });
 

@@ -1,6 +1,6 @@
-// The cover and the colophon: the emblem and key visual slots filled from the model (the data has
-// no images yet, so the model is given them here), the empty state, the stage, and the date in the
-// edition's year style.
+// The cover and the colophon: the emblem and key visual slots filled from the model (given here,
+// as files beside the page, whatever images the sample has), the empty state, the stage, and the
+// date in the edition's year style.
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkData } from "../../src/build.js";
@@ -19,8 +19,9 @@ const between = (html: string, from: string, to: string) => html.slice(html.inde
 describe("the cover", () => {
   it("shows the emblem and the key visual from the data, with their alt text and proportions", () => {
     const booklet = model();
-    booklet.edition.emblem = { src: "images/emblem.png", alt: "市章", width: 480, height: 600 };
-    booklet.edition.keyVisual = { src: "images/key-visual.jpg", alt: "川沿いの桜並木と市街地", width: 1600, height: 900 };
+    const beside = (name: string) => path.join(ROOT, "output", "images", name);
+    booklet.edition.emblem = { src: beside("emblem.png"), alt: "市章", width: 480, height: 600 };
+    booklet.edition.keyVisual = { src: beside("key-visual.jpg"), alt: "川沿いの桜並木と市街地", width: 1600, height: 900 };
     const html = render(booklet);
     const cover = between(html, '<section class="cover', "</section>");
     expect(cover).toContain('<img class="cover__emblem" src="images/emblem.png" alt="市章" width="480" height="600">');
@@ -32,6 +33,8 @@ describe("the cover", () => {
 
   it("without images shows a pattern in the 政策 colours, no empty frame and no image", () => {
     const booklet = model();
+    delete booklet.edition.emblem;
+    delete booklet.edition.keyVisual;
     const cover = between(render(booklet), '<section class="cover', "</section>");
     expect(cover).not.toContain("<img");
     expect(cover).toMatch(/<svg class="cover__pattern"[^>]* aria-hidden="true">/);
