@@ -24,8 +24,8 @@ export interface RunOptions {
   onProgress?: ProgressListener;
   onNotice?: (message: string) => void;
   /**
-   * For a caller that prints more afterwards (plan-press diff): the browser is left open in
-   * `current` (the caller closes it), so one Chromium serves both.
+   * For a caller that prints more than once (plan-press diff): the browser in `current` is used
+   * (or one opened and left there), and the caller closes it, so one Chromium serves every print.
    */
   browserHolder?: { current?: BrowserHandle };
 }
@@ -38,7 +38,11 @@ export async function printWithBrowser(options: RunOptions, print: Omit<PrintOpt
   try {
     for (let attempt = 1; ; attempt++) {
       try {
-        browser = await openBrowser({ wsEndpoint: options.browserWsEndpoint, timeout: options.timeout });
+        // A held browser serves every print of the command (the older version's booklet, the new
+        // one, the table); each print that opened its own and left it held was never closed.
+        const held = options.browserHolder?.current;
+        if (held && !held.browser.connected) await held.close();
+        browser = held?.browser.connected ? held : await openBrowser({ wsEndpoint: options.browserWsEndpoint, timeout: options.timeout });
         if (options.browserHolder) options.browserHolder.current = browser;
         options.signal?.throwIfAborted();
         return await raceGone(browser, printBooklet(browser, { ...print, timeout: options.timeout }));
