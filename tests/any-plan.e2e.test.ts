@@ -1,31 +1,19 @@
 // Any plan, not only the sample: another city's plan (tests/fixtures/midorino — its own terms,
 // counts and chapters, a Markdown chapter before the TOC, no districts) builds with its own names,
 // no empty chapter, nothing clipped and a TOC that agrees with the pages; the same plan without
-// projects, and with twelve 政策, builds too; and `plan-press init` makes a plan that builds.
+// projects and with twelve 政策 builds too; and `plan-press init` makes a plan that builds.
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build, type BuildResult } from "../src/build.js";
+import { fixtureCopy } from "./helpers/data-copy.js";
+import { shared } from "./helpers/shared-builds.js";
 import { flatten, labelOf, pageText, qpdfJson, run, type OutlineItem } from "./helpers/pdf-tools.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const FIXTURE = path.join(ROOT, "tests/fixtures/midorino");
 const squash = (s: string) => s.replace(/\s+/g, "");
-
-/** A copy of the fixture plan in a fresh temporary folder. */
-function fixtureCopy(): string {
-  const dir = path.join(mkdtempSync(path.join(tmpdir(), "plan-press-midorino-")), "data");
-  cpSync(FIXTURE, dir, { recursive: true });
-  return dir;
-}
-
-async function buildPlan(dataDir: string): Promise<{ out: string; result: BuildResult }> {
-  const out = path.join(mkdtempSync(path.join(tmpdir(), "plan-press-any-")), "plan.pdf");
-  const result = await build({ dataDir, outFile: out, edition: "official", timeout: 120_000, strict: false });
-  return { out, result };
-}
 
 describe("another city's plan (みどり野市: 基本目標・基本施策・取組, no districts)", () => {
   let out: string;
@@ -34,7 +22,7 @@ describe("another city's plan (みどり野市: 基本目標・基本施策・�
   let labels: ReturnType<typeof qpdfJson>["pagelabels"];
   let text: string;
   beforeAll(async () => {
-    ({ out, result } = await buildPlan(FIXTURE));
+    ({ out, result } = await shared("midorino"));
     ({ outlines: outline, pagelabels: labels } = qpdfJson(out));
     text = squash(run("pdftotext", [out, "-"]));
   });
@@ -97,39 +85,33 @@ describe("another city's plan (みどり野市: 基本目標・基本施策・�
   });
 });
 
-describe("the same plan without projects", () => {
-  it("builds without the project chapter or the matrix, and says why", async () => {
+describe("the same plan without projects, and with twelve 政策 (numbers beyond 9, colours generated)", () => {
+  // One booklet for both variants: each is decided in the model, and a print costs seconds.
+  it("builds without the project chapter or the matrix, says why, and gives each 政策 its divider, tab, colour and 基本施策", async () => {
     const dir = fixtureCopy();
     rmSync(path.join(dir, "projects"), { recursive: true });
-    writeFileSync(path.join(dir, "plan.yaml"), readFileSync(path.join(dir, "plan.yaml"), "utf8").replace("projects: [1, 2]\n", ""));
+    const areas = Array.from({ length: 12 }, (_, i) => i + 1);
+    writeFileSync(path.join(dir, "plan.yaml"), readFileSync(path.join(dir, "plan.yaml"), "utf8").replace("projects: [1, 2]\n", "").replace("policyAreas: [1, 2, 3]", `policyAreas: [${areas.join(", ")}]`));
     for (const f of readdirSync(path.join(dir, "policies"))) {
       const file = path.join(dir, "policies", f);
       writeFileSync(file, readFileSync(file, "utf8").replace(/    projects:\n(      - .*\n)+/g, ""));
     }
-    const { out, result } = await buildPlan(dir);
+    const template = readFileSync(path.join(dir, "policies/3-1.yaml"), "utf8");
+    for (const n of areas.slice(3)) {
+      writeFileSync(path.join(dir, `policy-areas/${n}.yaml`), `id: ${n}\nname: 基本目標の名称${n}\ngoal: 目指すまちの姿${n}\npolicies: ["${n}-1"]\n`);
+      writeFileSync(path.join(dir, `policies/${n}-1.yaml`), template.replace('id: "3-1"', `id: "${n}-1"`).replaceAll("kpi-3-1-", `kpi-${n}-1-`).replace("title: 水と緑の保全", `title: 基本施策の名称${n}`));
+    }
+    const out = path.join(mkdtempSync(path.join(tmpdir(), "plan-press-any-")), "plan.pdf");
+    const result = await build({ dataDir: dir, outFile: out, edition: "official", timeout: 120_000, strict: false });
     expect(result.diagnostics.filter((d) => d.severity === "warning").map((d) => d.message)).toContain("章「リーディングプロジェクト」には印刷する中身がないため、章ごと印刷しません");
-    expect(qpdfJson(out).outlines.map((o) => o.title)).toEqual(["市長あいさつ", "第1章　序論", "第2章　計画の体系", "第3章　基本施策", "資料編"]);
+    const outlines = qpdfJson(out).outlines;
+    expect(outlines.map((o) => o.title)).toEqual(["市長あいさつ", "第1章　序論", "第2章　計画の体系", "第3章　基本施策", "資料編"]);
     const html = readFileSync(out.replace(/\.pdf$/, ".html"), "utf8");
     expect(html).not.toContain('class="matrix"');
     expect(squash(run("pdftotext", [out, "-"]))).not.toContain("リーディングプロジェクト");
-  });
-});
-
-describe("a plan with twelve 政策 (numbers beyond 9, colours generated)", () => {
-  it("builds, each 政策 with its divider, tab and 基本施策", async () => {
-    const dir = fixtureCopy();
-    const areas = Array.from({ length: 12 }, (_, i) => i + 1);
-    writeFileSync(path.join(dir, "plan.yaml"), readFileSync(path.join(dir, "plan.yaml"), "utf8").replace("policyAreas: [1, 2, 3]", `policyAreas: [${areas.join(", ")}]`));
-    const template = readFileSync(path.join(dir, "policies/3-1.yaml"), "utf8").replace(/    projects:\n(      - .*\n)+/g, "");
-    for (const n of areas.slice(3)) {
-      writeFileSync(path.join(dir, `policy-areas/${n}.yaml`), `id: ${n}\nname: 基本目標の名称${n}\ngoal: 目指すまちの姿${n}\npolicies: ["${n}-1"]\n`);
-      writeFileSync(path.join(dir, `policies/${n}-1.yaml`), template.replace('id: "3-1"', `id: "${n}-1"`).replace("title: 水と緑の保全", `title: 基本施策の名称${n}`));
-    }
-    const { out, result } = await buildPlan(dir);
-    const policies = qpdfJson(out).outlines.find((o) => o.title === "第3章　基本施策")!;
+    const policies = outlines.find((o) => o.title === "第3章　基本施策")!;
     expect(policies.kids.slice(1).map((k) => k.title.split("　")[0])).toEqual(areas.map((n) => `基本目標${n}`));
     expect(result.pageLabels.get("policy-12-1")).toMatch(/^\d+$/);
-    const html = readFileSync(out.replace(/\.pdf$/, ".html"), "utf8");
     const colours = [...html.matchAll(/\.area-(\d+) \{ --area: (#[0-9a-f]{6}); \}/g)].map((m) => m[2]);
     expect(new Set(colours).size).toBe(12);
     expect(html.match(/@page area-\d+:left \{ @left-top/g)).toHaveLength(12);

@@ -1,20 +1,22 @@
 // Issue "Committee drafts": edit one 目指す姿 and one indicator's target in a git-managed copy
-// of the data; `plan-press diff --from HEAD` prints a 新旧対照表 with exactly those two rows, and
-// the draft with --changes-since HEAD lists and marks the same two places (the changed words of
-// the text, not the paragraph). The documents name the compared version by its edition.yaml.
-// Real Chromium, PDFs read back by poppler and qpdf.
+// of a plan (the second one, in its own terms: a third of the sample's pages to print);
+// `plan-press diff --from HEAD` prints a 新旧対照表 with exactly those two rows, and the draft
+// with --changes-since HEAD lists and marks the same two places (the changed words of the text,
+// not the paragraph). The documents name the compared version by its edition.yaml. Real
+// Chromium, PDFs read back by poppler and qpdf. (The sample's two versions that differ in every
+// way are in committee-changes.e2e.test.ts.)
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build, type BuildResult } from "../src/build.js";
-import { dataCopy, edit, hintedOut } from "./helpers/data-copy.js";
+import { edit, fixtureCopy } from "./helpers/data-copy.js";
 import { flatten, labelOf, pageText, qpdfJson, run } from "./helpers/pdf-tools.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const squash = (s: string) => s.replace(/\s+/g, "");
-const NEW_VISION = "保護者が安心して子どもを産み育てられ、地域全体";
+const NEW_VISION = "自分のよさを生かして学び合い、夢に向かって";
 let repo: string;
 let data: string;
 let draft: BuildResult;
@@ -28,35 +30,35 @@ function pageOfLabel(pdf: string, label: string): number {
 }
 
 beforeAll(async () => {
-  data = dataCopy();
+  data = fixtureCopy();
   repo = path.dirname(data);
   const git = (...args: string[]) => execFileSync("git", ["-C", repo, ...args], { stdio: "pipe" });
   git("init", "-q");
   git("add", "-A");
   git("-c", "user.name=plan-press", "-c", "user.email=test@example.invalid", "commit", "-q", "-m", "第1版");
-  edit(data, "policies/1-1.yaml", "保護者が安心して子どもを産み育てられるとともに、", "保護者が安心して子どもを産み育てられ、");
-  edit(data, "policies/1-1.yaml", "target: { value: 400, year: 令和11年度 }", "target: { value: 450, year: 令和11年度 }");
+  edit(data, "policies/1-1.yaml", "自分のよさを生かして学び、", "自分のよさを生かして学び合い、");
+  edit(data, "policies/1-1.yaml", "target: { value: 180, year: 2030 }", "target: { value: 200, year: 2030 }");
   draft = await build({
-    dataDir: data, outFile: hintedOut("action-plan-draft.pdf"), edition: "draft", changesSince: "HEAD",
+    dataDir: data, outFile: path.join(mkdtempSync(path.join(tmpdir(), "plan-press-changes-")), "action-plan-draft.pdf"), edition: "draft", changesSince: "HEAD",
     timeout: 120_000, strict: false,
   });
 });
 
 describe("a draft with --changes-since HEAD", () => {
   it("lists exactly the two changed items at the front, each with the page it is printed on", () => {
-    expect(draft.changes!.rows.map((r) => r.item)).toEqual(["目指す姿", "方針1 › 成果指標2「産後ケア事業の利用者数」 › 目標値"]);
+    expect(draft.changes!.rows.map((r) => r.item)).toEqual(["目指す姿", "取組1 › 目標指標2「就学前教育・保育の充実に関する相談件数」 › 目標値"]);
     const { pagelabels } = qpdfJson(draft.outFile);
     const front = pagelabels[1]!.index; // pages before the body
     const list = Array.from({ length: front }, (_, i) => pageText(draft.outFile, i + 1)).find((t) => t.includes("前回からの変更箇所"))!;
     expect(list).toBeDefined();
     const visionLine = list.split("\n").find((l) => l.includes("目指す姿"))!;
-    const targetLine = list.split("\n").find((l) => l.includes("産後ケア事業の利用者数"))!;
+    const targetLine = list.split("\n").find((l) => l.includes("就学前教育・保育の充実に関する相談件数"))!;
     const visionPage = /(\d+)\s*$/.exec(visionLine)![1]!;
     const targetPage = /(\d+)\s*$/.exec(targetLine)![1]!;
     expect(squash(pageText(draft.outFile, pageOfLabel(draft.outFile, visionPage)))).toContain(squash(NEW_VISION));
     const targetText = pageText(draft.outFile, pageOfLabel(draft.outFile, targetPage));
-    expect(squash(targetText)).toContain("産後ケア事業の利用者数");
-    expect(squash(targetText)).toContain("450");
+    expect(squash(targetText)).toContain("就学前教育・保育の充実に関する相談件数");
+    expect(squash(targetText)).toContain("200");
   });
 
   it("marks exactly those two elements in the printed HTML: the changed words of the text, the figure whole", () => {
@@ -65,12 +67,12 @@ describe("a draft with --changes-since HEAD", () => {
     expect(marked).toEqual(['chg-policy-1-1-vision=""', 'chg-policy-1-1-d1-i2-target="whole"']);
     // The paragraph is not shaded: only the words that changed are marked in it.
     const vision = /id="chg-policy-1-1-vision"[^>]*>(.*?)<\/p>/.exec(html)![1]!;
-    expect([...vision.matchAll(/<mark class="chg-word">(.*?)<\/mark>/g)].map((m) => m[1])).toEqual(["られ"]);
+    expect([...vision.matchAll(/<mark class="chg-word">(.*?)<\/mark>/g)].map((m) => m[1])).toEqual(["合い"]);
   });
 
   it("names the compared version by its own edition, never by git", () => {
     const text = run("pdftotext", [draft.outFile, "-"]);
-    expect(text).toContain("案 第1版（令和6年10月1日）と比べて変更した箇所です（2 項目）");
+    expect(text).toContain("策定 第1版（令和8年3月31日）と比べて変更した箇所です（2 項目）");
     expect(text).not.toMatch(/HEAD|コミット|\bgit\b/);
   });
 
@@ -80,8 +82,8 @@ describe("a draft with --changes-since HEAD", () => {
     const label = labelOf(pagelabels, mark.destpageposfrom1);
     const lines = pageText(draft.outFile, mark.destpageposfrom1).split("\n").map((l) => l.trim()).filter(Boolean);
     expect(lines.at(-1)).toBe(label);
-    const toc = [3, 4].map((p) => pageText(draft.outFile, p)).join("\n");
-    expect(toc.split("\n").find((l) => l.includes("子どもを産み育てる環境づくりの推進"))).toMatch(new RegExp(`\\s${label}\\s*$`));
+    const toc = Array.from({ length: draft.pageCount }, (_, i) => pageText(draft.outFile, i + 1)).filter((t) => squash(t).startsWith("目次")).join("\n");
+    expect(toc.split("\n").find((l) => l.includes("未来を担う子どもの教育の充実"))).toMatch(new RegExp(`\\s${label}\\s*$`));
   });
 });
 
@@ -101,19 +103,19 @@ describe("plan-press diff --from HEAD", () => {
     expect(text).toContain("新旧対照表");
     expect(text).toMatch(/新（改正後）\s+旧（改正前）/);
     expect(text).toContain("変更 2 項目");
-    expect(text).toMatch(/旧（改正前）：案 第1版（令和6年10月1日）/);
+    expect(text).toMatch(/旧（改正前）：策定 第1版（令和8年3月31日）/);
     expect(text).not.toMatch(/HEAD|コミット|\bgit\b/);
-    const rows = text.split("\n").filter((l) => /^\S/.test(l) && /(目指す姿|方針1 ›)/.test(l));
+    const rows = text.split("\n").filter((l) => /^\S/.test(l) && /(目指す姿|取組1 ›)/.test(l));
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatch(new RegExp(`\\s${draft.changes && draft.pageLabels.get("chg-policy-1-1-vision")}\\s*$`));
-    expect(rows[1]).toMatch(/450人\s+400人\s+\d+\s*$/);
-    expect(squash(text)).toContain(squash("産み育てられ、地域全体")); // 新
-    expect(squash(text)).toContain(squash("産み育てられるとともに、地域全体")); // 旧
+    expect(rows[1]).toMatch(/200件\s+180件\s+\d+\s*$/);
+    expect(squash(text)).toContain(squash("学び合い、夢に向かって")); // 新
+    expect(squash(text)).toContain(squash("学び、夢に向かって")); // 旧
   });
 
   it("says on stdout what changed and where the table went, and the PDF is sound", () => {
     expect(stdout).toContain("2 項目");
-    expect(stdout).toContain("重点施策 1-1");
+    expect(stdout).toContain("基本施策 1-1");
     expect(stdout).toContain("shinkyu-taisho.pdf");
     expect(run("pdfinfo", [pdf])).toMatch(/Page size:\s+84\d\.\d+ x 59\d\.\d+ pts \(A4\)/); // A4 landscape
     expect(run("pdffonts", [pdf])).not.toContain("Type 3");

@@ -10,9 +10,8 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { build } from "../src/build.js";
 import { NEW_PROGRAM, NEW_VISION, RENAMED_PLAN, firstVersion, secondVersion } from "./helpers/held-out.js";
-import { hintedOut } from "./helpers/data-copy.js";
+import { shared } from "./helpers/shared-builds.js";
 import { qpdfJson, run } from "./helpers/pdf-tools.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -61,14 +60,13 @@ beforeAll(async () => {
   mkdirSync(path.join(repo, "out"));
   draftPdf = path.join(repo, "out", "action-plan-draft.pdf");
   tablePdf = path.join(repo, "out", "shinkyu-taisho.pdf");
-  // The draft, the table, and the first version's own booklet (to know the pages it had), at once.
-  let old: Awaited<ReturnType<typeof build>>;
-  [buildRun, diffRun, old] = await Promise.all([
+  // The draft and the table at once, and the first version's own booklet (to know the pages it had).
+  // The first version is the sample as it is: its booklet is the run's shared one.
+  [buildRun, diffRun, { result: { pageLabels: oldLabels } }] = await Promise.all([
     cliAsync(["build", "--edition", "draft", "--changes-since", "shingikai-1", "--out", draftPdf]),
     cliAsync(["diff", "--from", "shingikai-1", "--label", "第1回審議会資料", "--out", tablePdf]),
-    build({ dataDir: path.join(ROOT, "data"), outFile: hintedOut(), edition: "official", timeout: 300_000, strict: false }),
+    shared("official"),
   ]);
-  oldLabels = old.pageLabels;
 }, 900_000);
 
 /** Text of the draft's front list 「前回からの変更箇所」. */

@@ -1,18 +1,15 @@
 // The committee's draft: 「案」 with version and date on every page, the same pages as the official.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { build, type BuildResult } from "../src/build.js";
-import { DATA, hintedOut } from "./helpers/data-copy.js";
+import type { BuildResult } from "../src/build.js";
+import { shared } from "./helpers/shared-builds.js";
 import { flatten, pageText, qpdfJson, run } from "./helpers/pdf-tools.js";
 
 let draft: BuildResult;
 let official: BuildResult;
 
 beforeAll(async () => {
-  draft = await build({ dataDir: DATA, outFile: hintedOut("action-plan-draft.pdf"), edition: "draft", timeout: 120_000, strict: false });
-  official = await build({ dataDir: DATA, outFile: hintedOut(), edition: "official", timeout: 120_000, strict: false });
+  ({ result: draft } = await shared("draft"));
+  ({ result: official } = await shared("official"));
 });
 
 describe("the draft edition", () => {

@@ -3,13 +3,15 @@
 // broken file, see where it is broken; fix it, see the booklet again.
 import { execFileSync, spawn } from "node:child_process";
 import { request } from "node:http";
-import { renameSync, writeFileSync, readFileSync } from "node:fs";
+import { mkdtempSync, renameSync, writeFileSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "puppeteer";
 import { startPreview, type PreviewServer } from "../src/preview/server.js";
 import { openBrowser, type BrowserHandle } from "../src/print/browser.js";
-import { dataCopy, edit, hintedOut, lineOf } from "./helpers/data-copy.js";
+import { dataCopy, edit, fixtureCopy, lineOf } from "./helpers/data-copy.js";
+import { ownChromiums } from "./helpers/processes.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 let data: string;
@@ -106,10 +108,9 @@ describe("plan-press preview", () => {
 
 describe("plan-press build --watch", () => {
   it("rebuilds the PDF after a save, keeps the last good one after a bad save, and stops on Ctrl-C", async () => {
-    const dir = dataCopy();
-    const out = hintedOut();
-    const chromiums = () => execFileSync("ps", ["-eo", "args"], { encoding: "utf8" }).split("\n").filter((l) => l.includes("plan-press-chromium-")).length;
-    const running = chromiums();
+    // The second plan: the watch does not depend on the pages, and it prints twice.
+    const dir = fixtureCopy();
+    const out = path.join(mkdtempSync(path.join(tmpdir(), "plan-press-watch-")), "plan.pdf");
     const child = spawn("node", [path.join(ROOT, "bin/plan-press.js"), "build", "--watch", "--data", dir, "--out", out], { stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
@@ -124,10 +125,10 @@ describe("plan-press build --watch", () => {
     try {
       await until(() => waiting() >= 1, "the first build");
       expect(builds()).toBe(1);
-      edit(dir, "policies/3-1.yaml", /^title: .*$/m, "title: 商工業の振興と監視ビルドの確認");
+      edit(dir, "policies/3-1.yaml", /^title: .*$/m, "title: 水と緑の保全と監視ビルドの確認");
       await until(() => waiting() >= 2, "the rebuild");
       expect(builds()).toBe(2);
-      expect(execFileSync("pdftotext", [out, "-"], { encoding: "utf8" }).replace(/\s/g, "")).toContain("商工業の振興と監視ビルドの確認");
+      expect(execFileSync("pdftotext", [out, "-"], { encoding: "utf8" }).replace(/\s/g, "")).toContain("水と緑の保全と監視ビルドの確認");
       const good = readFileSync(out);
       edit(dir, "policies/3-1.yaml", /^vision: >-$/m, "vision: [閉じ忘れ");
       await until(() => waiting() >= 3, "the refused rebuild");
@@ -139,6 +140,6 @@ describe("plan-press build --watch", () => {
     const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
     expect(code).toBe(0);
     expect(stderr).toContain("監視を終了しました");
-    expect(chromiums()).toBe(running);
+    expect(await ownChromiums(child.pid!)).toEqual([]);
   });
 });

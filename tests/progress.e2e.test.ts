@@ -80,7 +80,7 @@ describe("the yearly cycle: export → filled in by another program → import �
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(out);
     const sheet = book.getWorksheet("実績")!;
-    expect(sheet.sheetProtection).toMatchObject({ sheet: true });
+    expect((sheet as unknown as { sheetProtection: unknown }).sheetProtection).toMatchObject({ sheet: true }); // not in exceljs' types
     const open = head.map((_, c) => sheet.getRow(2).getCell(c + 1).protection?.locked === false);
     expect(head.filter((_, c) => open[c])).toEqual(["2027（令和9）年度実績", "備考"]);
     expect(sheet.getRow(2).getCell(head.indexOf("2027（令和9）年度実績") + 1).dataValidation).toMatchObject({ type: "decimal" });

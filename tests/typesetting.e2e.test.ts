@@ -3,15 +3,14 @@
 // (measured per line in the laid-out page), no identifier, figure, year or numbered term is split
 // between lines, and no year is printed inside brackets inside brackets (both read back from the
 // PDF's text). The rules themselves are shown to catch what they must in tests/unit/typesetting-rules.test.ts.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build, checkData } from "../src/build.js";
+import { checkData } from "../src/build.js";
 import { buildModel } from "../src/model/build-model.js";
 import { openBrowser, type BrowserHandle } from "../src/print/browser.js";
-import { DATA, hintedOut } from "./helpers/data-copy.js";
+import { DATA, MIDORINO } from "./helpers/data-copy.js";
+import { shared } from "./helpers/shared-builds.js";
 import { shortLastLines } from "./helpers/lone-lines.js";
 import { brokenRuns, loneSentenceEnds, nestedYearBrackets, pageTexts, pdfLines } from "./helpers/typesetting-rules.js";
 
@@ -20,9 +19,9 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 const CONTENT_WIDTH_PX = Math.floor(175 / (25.4 / 96));
 
 const plans = [
-  { name: "the sample", data: DATA, out: () => hintedOut() },
-  { name: "another city's plan (みどり野市)", data: path.join(ROOT, "tests/fixtures/midorino"), out: () => path.join(mkdtempSync(path.join(tmpdir(), "plan-press-type-")), "plan.pdf") },
-];
+  { name: "the sample", data: DATA, set: "official" },
+  { name: "another city's plan (みどり野市)", data: MIDORINO, set: "midorino" },
+] as const;
 
 let browser: BrowserHandle;
 beforeAll(async () => {
@@ -32,12 +31,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-describe.each(plans)("text setting in $name", ({ data, out: outFile }) => {
+describe.each(plans)("text setting in $name", ({ data, set }) => {
   let out: string;
   let numbered: string[];
   beforeAll(async () => {
-    out = outFile();
-    await build({ dataDir: data, outFile: out, edition: "official", timeout: 120_000, strict: false });
+    ({ out } = await shared(set));
     // The plan's numbered terms (方針1, 政策2, 重点プロジェクト3 …) in its own words.
     const { terms } = buildModel(checkData(data).data!, { sdgIcon: () => undefined });
     numbered = [terms.policyArea, terms.directionShort, terms.project];

@@ -67,8 +67,8 @@ export function findExecutable(): string {
   );
 }
 
-/** Chromium flags, each with its reason. */
-function launchArgs(): string[] {
+/** Chromium flags, each with its reason (a test starts a "remote" browser with them). */
+export function launchArgs(): string[] {
   const args = [
     // The build machines reach no Google service: without these Chromium retries connections
     // and component downloads in the background during every build.

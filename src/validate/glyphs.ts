@@ -21,6 +21,17 @@ export interface GlyphCoverage {
  * back to a system font that the print stage refuses).
  */
 export function glyphCoverage(faces: FontFace[]): GlyphCoverage {
+  // The faces are the project's pinned files: opened once per process (the preview and the
+  // older version of a diff check again and again).
+  const key = faces.map((f) => f.file).join("\n");
+  let coverage = opened.get(key);
+  if (!coverage) opened.set(key, (coverage = openCoverage(faces)));
+  return coverage;
+}
+
+const opened = new Map<string, GlyphCoverage>();
+
+function openCoverage(faces: FontFace[]): GlyphCoverage {
   const fonts = faces.map((face) => {
     try {
       return fontkit.openSync(face.file) as unknown as { hasGlyphForCodePoint(cp: number): boolean; familyName: string };

@@ -4,11 +4,31 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 
 export const DATA = path.resolve(import.meta.dirname, "../../data");
+/** The second plan, another city's in its own terms (tests/fixtures/midorino). */
+export const MIDORINO = path.resolve(import.meta.dirname, "../fixtures/midorino");
 
 /** A fresh copy of data/ in a temporary folder. */
 export function dataCopy(): string {
   const dir = path.join(mkdtempSync(path.join(tmpdir(), "plan-press-")), "data");
   cpSync(DATA, dir, { recursive: true });
+  return dir;
+}
+
+/** A fresh copy of the fixture plan in a temporary folder. */
+export function fixtureCopy(): string {
+  const dir = path.join(mkdtempSync(path.join(tmpdir(), "plan-press-midorino-")), "data");
+  cpSync(MIDORINO, dir, { recursive: true });
+  return dir;
+}
+
+/**
+ * The fixture plan as a six-page booklet (cover, TOC, one chapter, colophon): for tests of what
+ * happens around a print (a browser that dies, a signal, a write), where the pages do not matter
+ * and a whole booklet would only add time.
+ */
+export function smallPlan(): string {
+  const dir = fixtureCopy();
+  writeFileSync(path.join(dir, "booklet.yaml"), "parts:\n  - cover\n  - toc\n  - chapter: 序論\n    contents:\n      - text: hajimeni\n  - back-cover\n");
   return dir;
 }
 

@@ -1,10 +1,22 @@
 // Reading PDFs back with consumers no one here wrote: poppler and qpdf.
 import { execFileSync } from "node:child_process";
+import { statSync } from "node:fs";
 
 export const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
 
 /** Text of one physical page (1-based), layout kept. */
-export const pageText = (pdf: string, page: number) => run("pdftotext", ["-layout", "-f", String(page), "-l", String(page), pdf, "-"]);
+export const pageText = (pdf: string, page: number) => layoutPages(pdf)[page - 1] ?? "";
+
+const read = new Map<string, { stamp: string; pages: string[] }>();
+
+/** Every page's text, layout kept: poppler runs once per PDF (and again only if the file changed). */
+function layoutPages(pdf: string): string[] {
+  const { mtimeMs, size } = statSync(pdf);
+  const stamp = `${mtimeMs} ${size}`;
+  let known = read.get(pdf);
+  if (known?.stamp !== stamp) read.set(pdf, (known = { stamp, pages: run("pdftotext", ["-layout", pdf, "-"]).split("\f") }));
+  return known.pages;
+}
 
 export interface OutlineItem {
   title: string;

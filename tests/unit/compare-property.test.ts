@@ -19,7 +19,7 @@ import {
 import { DATA } from "../helpers/data-copy.js";
 
 const base = checkData(DATA).data!;
-const clone = (): PlanData => ({ ...structuredClone({ ...base, sources: undefined }), sources: base.sources });
+const clone = (): PlanData => structuredClone(base);
 
 type Obj = Record<string, any>;
 type Expect = (row: ChangeRow, after: PlanData) => boolean;
