@@ -110,7 +110,7 @@ function render(option: echarts.EChartsCoreOption, width: number, height: number
   const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
   try {
     chart.setOption(option);
-    const svg = chart.renderToSVGString();
+    const svg = withoutTransparency(chart.renderToSVGString());
     return svg
       .replace(/zr\d+-/g, `${id}-`)
       .replace(/^<svg /, `<svg class="chart" role="img" aria-label="${esc(alt)}" preserveAspectRatio="xMidYMid meet" `)
@@ -118,4 +118,23 @@ function render(option: echarts.EChartsCoreOption, width: number, height: number
   } finally {
     chart.dispose();
   }
+}
+
+/**
+ * PDF/X-3 allows no transparency, and Ghostscript turns a page that has any into one picture
+ * (its text no longer text). ECharts draws its legend's box in black at opacity 0, and adds
+ * hover styles, which do not print: the box is drawn unfilled and the styles dropped.
+ */
+export function withoutTransparency(svg: string): string {
+  return svg
+    .replace(/<style[^>]*>[\s\S]*?<\/style>/g, "")
+    .replace(/<[^>]*\s(?:fill|stroke)-opacity="0"[^>]*>/g, (tag) => {
+      for (const paint of ["fill", "stroke"]) {
+        if (!tag.includes(` ${paint}-opacity="0"`)) continue;
+        tag = tag.replace(` ${paint}-opacity="0"`, "");
+        tag = new RegExp(`\\s${paint}="[^"]*"`).test(tag) ? tag.replace(new RegExp(`\\s${paint}="[^"]*"`), ` ${paint}="none"`) : tag.replace(/^<\w+/, `$& ${paint}="none"`);
+      }
+      return tag;
+    })
+    .replace(/rgba\((\d+),(\d+),(\d+),1\)/g, "rgb($1,$2,$3)");
 }
