@@ -112,6 +112,9 @@ function render(option: echarts.EChartsCoreOption, width: number, height: number
     chart.setOption(option);
     const svg = withoutTransparency(chart.renderToSVGString());
     return svg
+      // The classes named only the hover styles (dropped), and count up across a process's charts:
+      // a preview or watch that renders again must give the same page.
+      .replace(/ class="zr\d+-cls-\d+"/g, "")
       .replace(/zr\d+-/g, `${id}-`)
       .replace(/^<svg /, `<svg class="chart" role="img" aria-label="${esc(alt)}" preserveAspectRatio="xMidYMid meet" `)
       .replace(/ width="\d+" height="\d+"/, "");

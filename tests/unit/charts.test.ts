@@ -22,6 +22,11 @@ describe("charts", () => {
     });
   }
 
+  it("draw the same chart the same way every time in one process (the preview and --watch render again)", () => {
+    figureSvg(figure("pie"));
+    expect(figureSvg(figure("bar"))).toBe(figureSvg(figure("bar")));
+  });
+
   it("draw an invisible box unfilled instead of at opacity 0, and drop hover styles", () => {
     expect(withoutTransparency('<svg><style>.a:hover{fill:rgba(0,0,0,0)}</style><path d="M0" fill="rgb(0,0,0)" fill-opacity="0" stroke="#b7b9be"/><rect stroke-opacity="0" x="1"/><text fill="rgba(1,2,3,1)">x</text></svg>'))
       .toBe('<svg><path d="M0" fill="none" stroke="#b7b9be"/><rect stroke="none" x="1"/><text fill="rgb(1,2,3)">x</text></svg>');
