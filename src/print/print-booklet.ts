@@ -142,7 +142,7 @@ export async function printBooklet(handle: BrowserHandle, options: PrintOptions)
     }
     throw new BrowserError(`目次のページ番号が ${MAX_PRINTS} 回の印刷で定まりませんでした（不具合です。報告してください）。`);
   } finally {
-    await page.close().catch(() => undefined);
+    await closePage(page);
   }
 }
 
@@ -165,7 +165,7 @@ export async function printDocument(handle: BrowserHandle, options: { htmlFile: 
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false, timeout: options.timeout });
     return { pdf, blockedRequests: blocked };
   } finally {
-    await page.close().catch(() => undefined);
+    await closePage(page);
   }
 }
 
@@ -262,3 +262,15 @@ function applyPagination({ blanksBefore, blanksRemoved, labels, firstBodyAnchor,
   }
   return changed;
 }
+
+/**
+ * Closes the tab, waiting at most 2 s: after a timeout the browser may be hung, and its answer
+ * would otherwise be awaited for the whole protocol timeout again before the retry (or the
+ * error) could begin. The browser itself is closed, or killed, by its owner.
+ */
+async function closePage(page: Page): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, 2_000)));
+  await Promise.race([page.close().catch(() => undefined), limit]).finally(() => clearTimeout(timer));
+}
+
