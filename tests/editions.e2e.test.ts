@@ -7,10 +7,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { BuildResult } from "../src/build.js";
-import { edit, hintedOut, smallPlan } from "./helpers/data-copy.js";
+import { edit, fixtureCopy, hintedOut, smallPlan } from "./helpers/data-copy.js";
 import { shared } from "./helpers/shared-builds.js";
 import { digests, previousBooklet } from "./helpers/previous-set.js";
-import { ownGhostscripts } from "./helpers/processes.js";
+import { ownGhostscripts, processesWith } from "./helpers/processes.js";
 import { flatten, labelOf, pageText, qpdfJson, run } from "./helpers/pdf-tools.js";
 
 const PT = 25.4 / 72;
@@ -201,10 +201,12 @@ describe("Ghostscript (--pdfx) never outlives plan-press", () => {
 
   it("one orphaned anyway (no parent-death signal) is killed, and its folder removed, by the next run", async () => {
     const { out } = previousPrint();
-    const r = await cli(args(out), { PLAN_PRESS_FAULT: "pdfx:gs", PLAN_PRESS_FAULT_NO_PDEATHSIG: "1" });
+    // The whole second plan (44 pages): Ghostscript is still converting when it is looked for.
+    const whole = ["build", "--edition", "print", "--pdfx", "--data", fixtureCopy(), "--out", out, "--timeout", "600"];
+    const r = await cli(whole, { PLAN_PRESS_FAULT: "pdfx:gs", PLAN_PRESS_FAULT_NO_PDEATHSIG: "1" });
     expect(r.signal).toBe("SIGKILL");
     // The fault point is while Ghostscript runs: without the signal it is still there…
-    expect((await ownGhostscripts(r.pid, 300)).length).toBeGreaterThan(0);
+    expect(processesWith(`plan-press-pdfx-${r.pid}-`).length).toBeGreaterThan(0);
     // …until plan-press runs again (any command).
     expect((await cli(["check"])).code).toBe(0);
     expect(await ownGhostscripts(r.pid)).toEqual([]);
