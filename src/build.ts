@@ -9,12 +9,12 @@ import type { Diagnostic } from "./validate/diagnostic.js";
 import type { EditionView } from "./model/types.js";
 import { BINDINGS, BLEED_MM, SLUG_MM, type Binding, type EditionName } from "./editions.js";
 import type { BrowserHandle } from "./print/browser.js";
-import { printWithBrowser } from "./pipeline/run-print.js";
+import { earlyBrowser, printWithBrowser, type EarlyBrowser } from "./pipeline/run-print.js";
 import { renderBooklet } from "./pipeline/render-booklet.js";
 import type { PaginationHint } from "./print/print-booklet.js";
 import { finishPdf, type DocumentInfo } from "./finish/finish-pdf.js";
 import { writeAtomic } from "./write/write-output.js";
-import { planBuildOutput } from "./write/booklet-output.js";
+import { planBuildOutput, type BookletOutput } from "./write/booklet-output.js";
 import { fontFaces } from "./fonts.js";
 import { DataError } from "./errors.js";
 import type { ProgressListener, Stage } from "./progress.js";
@@ -86,6 +86,20 @@ export { checkData } from "./check.js";
 /** Builds the booklet PDF (and its HTML) from the data folder. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
+  // Before anything is read: every file this build writes, decided and checked (write/output-plan.ts).
+  const output = planBuildOutput(options);
+  // Started once the data is valid, to start while the booklet is rendered; closed here if the
+  // build ends before printing.
+  const browser = options.browserHolder ? undefined : earlyBrowser(options);
+  try {
+    return await buildPlanned(options, output, started, browser);
+  } finally {
+    await browser?.discard();
+  }
+}
+
+/** The build once its output is planned: read → render → print → finish → write. */
+async function buildPlanned(options: BuildOptions, output: BookletOutput, started: number, browser: EarlyBrowser | undefined): Promise<BuildResult> {
   let mark = started;
   const done = (stage: Stage, detail?: string) => {
     options.signal?.throwIfAborted();
@@ -94,12 +108,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     mark = now;
   };
 
-  // Before anything is read: every file this build writes, decided and checked (write/output-plan.ts).
-  const output = planBuildOutput(options);
   const fonts = fontFaces();
   const validation = checkData(options.dataDir, { edition: options.edition });
   if (!validation.data) throw new DataError(validation.diagnostics);
   if (options.strict && validation.diagnostics.length > 0) throw new DataError(validation.diagnostics.map((d) => ({ ...d, severity: "error" as const })));
+  browser?.start();
   const warnings = validation.diagnostics.filter((d) => d.severity === "warning").length;
   done("read", `${validation.files} ファイル、${warnings ? `警告 ${warnings} 件` : "問題なし"}`);
 
@@ -131,7 +144,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       allowedFiles,
       ...(options.edition === "print" ? { padTo: BINDINGS[options.binding ?? validation.data.edition.binding], padBefore: "back-cover" } : {}),
       ...(options.edition === "web" ? { partsAt: booklet.toc.filter((c) => !c.front).map((c) => c.anchor) } : {}),
-    });
+    }, browser?.take());
     done("print", `${printed.doc.getPageCount()} ページ、印刷 ${printed.prints} 回`);
     const resolution = resolutionProblems(printed.images, options.edition, (name) => validation.data!.images[name]?.file);
     validation.diagnostics.push(...resolution.filter((d) => d.severity === "warning"));

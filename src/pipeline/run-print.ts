@@ -30,8 +30,40 @@ export interface RunOptions {
   browserHolder?: { current?: BrowserHandle };
 }
 
-/** Prints a paginated document (TOC, anchors, chapters) with a fresh browser, retried once after a fault. */
-export async function printWithBrowser(options: RunOptions, print: Omit<PrintOptions, "timeout">): Promise<PrintedBooklet> {
+/** A browser started ahead of its print: take() hands it over once; discard() closes it if nobody took it. */
+export interface EarlyBrowser {
+  start(): void;
+  take(): Promise<BrowserHandle> | undefined;
+  discard(): Promise<void>;
+}
+
+/**
+ * Chromium started ahead of the print, so that it starts on the other core while the booklet is
+ * rendered (about a second sooner). A failed start is reported (and retried, as any launch) by
+ * the print that takes it.
+ */
+export function earlyBrowser(options: RunOptions): EarlyBrowser {
+  let started: Promise<BrowserHandle> | undefined;
+  const take = () => {
+    const taken = started;
+    started = undefined;
+    return taken;
+  };
+  return {
+    start: () => {
+      started ??= openBrowser({ wsEndpoint: options.browserWsEndpoint, timeout: options.timeout });
+      started.catch(() => undefined);
+    },
+    take,
+    discard: async () => void (await take()?.then((browser) => browser.close(), () => undefined)),
+  };
+}
+
+/**
+ * Prints a paginated document (TOC, anchors, chapters) with a fresh browser (or the one
+ * `started`, which it then owns), retried once after a fault.
+ */
+export async function printWithBrowser(options: RunOptions, print: Omit<PrintOptions, "timeout">, started?: Promise<BrowserHandle>): Promise<PrintedBooklet> {
   let browser: BrowserHandle | undefined;
   const closeOnAbort = () => void browser?.close();
   options.signal?.addEventListener("abort", closeOnAbort);
@@ -42,7 +74,8 @@ export async function printWithBrowser(options: RunOptions, print: Omit<PrintOpt
         // one, the table); each print that opened its own and left it held was never closed.
         const held = options.browserHolder?.current;
         if (held && !held.browser.connected) await held.close();
-        browser = held?.browser.connected ? held : await openBrowser({ wsEndpoint: options.browserWsEndpoint, timeout: options.timeout });
+        const launch = () => (attempt === 1 && started ? started : openBrowser({ wsEndpoint: options.browserWsEndpoint, timeout: options.timeout }));
+        browser = held?.browser.connected ? held : await launch();
         if (options.browserHolder) options.browserHolder.current = browser;
         options.signal?.throwIfAborted();
         return await raceGone(browser, printBooklet(browser, { ...print, timeout: options.timeout }));
