@@ -25,12 +25,12 @@ export function estimatePages(): PageEstimate {
   const { width, height } = probe.getBoundingClientRect();
   probe.remove();
 
-  const restore: Array<() => void> = [];
+  // Each changed element's style attribute as it was (or none): the printed HTML stays the same
+  // as a rebuild's, byte for byte.
+  const styles = new Map<HTMLElement, string | null>();
   const force = (el: HTMLElement, property: "break-before" | "break-after") => {
-    const value = el.style.getPropertyValue(property);
-    const priority = el.style.getPropertyPriority(property);
+    if (!styles.has(el)) styles.set(el, el.getAttribute("style"));
     el.style.setProperty(property, "column", "important");
-    restore.push(() => (value ? el.style.setProperty(property, value, priority) : el.style.removeProperty(property)));
   };
   const pageBreak = (value: string) => ["page", "left", "right", "recto", "verso"].includes(value);
 
@@ -80,8 +80,13 @@ export function estimatePages(): PageEstimate {
     }
     return { pages, pageCount };
   } finally {
-    if (bodyStyle === null) body.removeAttribute("style");
-    else body.setAttribute("style", bodyStyle);
-    for (const undo of restore.reverse()) undo();
+    styles.set(body, bodyStyle);
+    for (const [el, style] of styles) {
+      // Read first: Blink writes inline style changes to the attribute lazily, and removing it
+      // before that left style="" behind.
+      el.getAttribute("style");
+      if (style === null) el.removeAttribute("style");
+      else el.setAttribute("style", style);
+    }
   }
 }
