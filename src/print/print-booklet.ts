@@ -115,10 +115,14 @@ export async function printBooklet(handle: BrowserHandle, options: PrintOptions)
         outline: false,
         timeout: options.timeout,
       });
+      // Chromium answers these while the PDF is parsed here (the page as printed, kept if final).
+      const collected = page.evaluate(collectStarts);
+      const printedHtml = page.content();
+      printedHtml.catch(() => undefined);
       // Parsed without pausing every 100 objects (pdf-lib's default, for UIs): 0.4 s less for 160 pages.
       const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
       const pages = readDestinations(doc);
-      const { starts, pads } = await page.evaluate(collectStarts);
+      const { starts, pads } = await collected;
       const plan = planPagination({
         starts, pages, pageCount: doc.getPageCount(), firstBodyAnchor: options.firstBodyAnchor,
         padTo: options.padTo, padBefore: options.padBefore, pads,
@@ -129,7 +133,7 @@ export async function printBooklet(handle: BrowserHandle, options: PrintOptions)
         // Something too wide that the measurement missed would have shrunk every page.
         const scale = printedScale(doc);
         if (scale < 0.995) throw new LayoutError(`ページ全体が ${Math.round(scale * 100)}% に縮小されて印刷されました（ページの幅より広い内容があります）。PDF は作成していません。前回の PDF はそのままです。長い英数字や URL に区切り（スペースなど）を入れてください。`);
-        const html = await page.content();
+        const html = await printedHtml;
         const hint = { blanksBefore: starts.filter((s) => s.hasBlankBefore).map((s) => s.anchor), labels: plan.labels, pads: plan.pads };
         // Parts come from the same loaded document (Chromium prints a page range tagged, with
         // its own font subsets), so they carry exactly the whole booklet's pages.
