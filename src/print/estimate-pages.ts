@@ -16,14 +16,16 @@ export interface PageEstimate {
   pageCount: number;
 }
 
-/** In the page: the estimated page of every link target (what the printed PDF names as a destination). */
-export function estimatePages(): PageEstimate {
+/** In the page: the estimated page of every link target (what the printed PDF names as a destination); null without a page area. */
+export function estimatePages(): PageEstimate | null {
   // The page area: the booklet's sheets are exactly its size (styles/tokens.css).
   const probe = document.createElement("div");
   probe.style.cssText = "position: absolute; visibility: hidden; width: var(--sheet-width); height: var(--sheet-height)";
   document.body.append(probe);
   const { width, height } = probe.getBoundingClientRect();
   probe.remove();
+  // A document without the booklet's tokens (a test page): no columns to lay it out in.
+  if (!width || !height) return null;
 
   // Each changed element's style attribute as it was (or none): the printed HTML stays the same
   // as a rebuild's, byte for byte.

@@ -168,6 +168,7 @@ export function partRanges(anchors: string[], pages: Map<string, number>, pageCo
 /** Applies the pagination the in-page estimate predicts; false if there is none to apply. */
 async function applyEstimate(page: Page, options: PrintOptions, fixed: { firstBodyAnchor: string; padBefore: string }, apply: (change: PaginationChange) => Promise<boolean>): Promise<boolean> {
   const estimate = await page.evaluate(estimatePages);
+  if (!estimate) return false;
   const { starts, pads } = await page.evaluate(collectStarts);
   let plan: PaginationPlan;
   try {
