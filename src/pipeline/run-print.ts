@@ -40,9 +40,9 @@ export interface EarlyBrowser {
 /**
  * Chromium started ahead of the print, so that it starts on the other core while the booklet is
  * rendered (about a second sooner). A failed start is reported (and retried, as any launch) by
- * the print that takes it.
+ * the print that takes it. `open` starts it (a test passes a stand-in).
  */
-export function earlyBrowser(options: RunOptions): EarlyBrowser {
+export function earlyBrowser(options: RunOptions, open: typeof openBrowser = openBrowser): EarlyBrowser {
   let started: Promise<BrowserHandle> | undefined;
   const take = () => {
     const taken = started;
@@ -51,7 +51,7 @@ export function earlyBrowser(options: RunOptions): EarlyBrowser {
   };
   return {
     start: () => {
-      started ??= openBrowser({ wsEndpoint: options.browserWsEndpoint, timeout: options.timeout });
+      started ??= open({ wsEndpoint: options.browserWsEndpoint, timeout: options.timeout });
       started.catch(() => undefined);
     },
     take,

@@ -1,19 +1,19 @@
 // A browser started ahead of its print (pipeline/run-print.ts earlyBrowser): started once, handed
 // over once, and closed by the build only when no print took it. Chromium itself is not started.
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import type { BrowserHandle } from "../../src/print/browser.js";
+import { earlyBrowser as early0 } from "../../src/pipeline/run-print.js";
 
 const launched: Array<{ close: ReturnType<typeof vi.fn> }> = [];
 let failNext = false;
-vi.mock("../../src/print/browser.js", () => ({
-  openBrowser: vi.fn(async () => {
-    if (failNext) throw new Error("no browser");
-    const handle = { close: vi.fn(async () => undefined) };
-    launched.push(handle);
-    return handle;
-  }),
-  raceGone: vi.fn(),
-}));
-const { earlyBrowser } = await import("../../src/pipeline/run-print.js");
+/** A stand-in for openBrowser: a handle whose close is counted. */
+async function fakeOpen(): Promise<BrowserHandle> {
+  if (failNext) throw new Error("no browser");
+  const handle = { close: vi.fn(async () => undefined) };
+  launched.push(handle);
+  return handle as unknown as BrowserHandle;
+}
+const earlyBrowser = (options: { timeout: number }) => early0(options, fakeOpen);
 
 beforeEach(() => {
   launched.length = 0;
