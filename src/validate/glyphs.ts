@@ -1,12 +1,11 @@
 // A character the fonts lack would print as tofu (or fall back to a system font that changes
 // pagination and embeds as Type 3): refuse it with its place in the data.
-import * as fontkit from "fontkit";
 import { visit } from "yaml";
 import type { LoadedData } from "../load/load-data.js";
 import { lineColumn, nodePath } from "../load/source.js";
 import { cleanText, codePointLabel } from "../load/text-hygiene.js";
 import type { FontFace } from "../fonts.js";
-import { FontError } from "../errors.js";
+import { inRanges, storedCoverage } from "./glyph-cache.js";
 import { fieldPath, type Diagnostic } from "./diagnostic.js";
 
 /** Which code points the booklet's text font can draw. */
@@ -32,23 +31,11 @@ export function glyphCoverage(faces: FontFace[]): GlyphCoverage {
 const opened = new Map<string, GlyphCoverage>();
 
 function openCoverage(faces: FontFace[]): GlyphCoverage {
-  const fonts = faces.map((face) => {
-    try {
-      return fontkit.openSync(face.file) as unknown as { hasGlyphForCodePoint(cp: number): boolean; familyName: string };
-    } catch (cause) {
-      throw new FontError(`フォントファイルを読めません: ${face.file}`, { cause });
-    }
-  });
-  const cache = new Map<number, boolean>();
+  const { fontName, ranges } = storedCoverage(faces);
   return {
-    fontName: [...new Set(fonts.map((f) => f.familyName))].join("・"),
-    has(cp) {
-      // Line ends and tabs are layout, not glyphs.
-      if (cp === 0x0a || cp === 0x09) return true;
-      let ok = cache.get(cp);
-      if (ok === undefined) cache.set(cp, (ok = fonts.every((f) => f.hasGlyphForCodePoint(cp))));
-      return ok;
-    },
+    fontName,
+    // Line ends and tabs are layout, not glyphs.
+    has: (cp) => cp === 0x0a || cp === 0x09 || inRanges(ranges, cp),
   };
 }
 
