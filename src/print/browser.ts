@@ -122,7 +122,7 @@ function removeStaleProfiles(): void {
 class LaunchTimeout extends Error {}
 
 /** A limit on a wait; the work goes on, the caller stops waiting. */
-function withinTime<T>(ms: number, work: Promise<T>): Promise<T> {
+export function withinTime<T>(ms: number, work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const limit = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new LaunchTimeout(`timed out after ${ms} ms`)), ms);

@@ -10,7 +10,7 @@ import { pathToFileURL } from "node:url";
 import type { Page } from "puppeteer";
 import { PDFDocument, ParseSpeeds } from "pdf-lib";
 import { BrowserError, LayoutError } from "../errors.js";
-import type { BrowserHandle } from "./browser.js";
+import { withinTime, type BrowserHandle } from "./browser.js";
 import { readDestinations } from "./destinations.js";
 import { planPagination, type PageStart, type PaginationPlan } from "./pagination.js";
 import { estimatePages } from "./estimate-pages.js";
@@ -297,8 +297,5 @@ function applyPagination({ blanksBefore, blanksRemoved, labels, firstBodyAnchor,
  * error) could begin. The browser itself is closed, or killed, by its owner.
  */
 async function closePage(page: Page): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, 2_000)));
-  await Promise.race([page.close().catch(() => undefined), limit]).finally(() => clearTimeout(timer));
+  await withinTime(2_000, page.close()).catch(() => undefined);
 }
-
