@@ -94,15 +94,21 @@ export function launchArgs(): string[] {
 const PROFILE_PREFIX = "plan-press-chromium-";
 
 /**
- * Removes a profile folder; a browser still winding down may add files meanwhile, so it is tried
- * again briefly, and a folder that stays is left for the next run (never a failed build).
+ * Removes a profile folder. A helper of the browser still winding down may add a file meanwhile
+ * (ENOTEMPTY): it is tried again every 50 ms for up to a second, without blocking (a synchronous
+ * retry slept up to 1.5 s at the end of a build). A folder that stays is left for the next run
+ * (never a failed build).
  */
-function removeProfile(profile: string): void {
-  try {
-    rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
-  } catch {
-    // removeStaleProfiles() takes it next time.
+async function removeProfile(profile: string): Promise<void> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    try {
+      rmSync(profile, { recursive: true, force: true });
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
+  // removeStaleProfiles() takes it next time.
 }
 
 /** Profile folders of earlier runs whose process no longer exists (killed, power cut). */
@@ -113,7 +119,14 @@ function removeStaleProfiles(): void {
     try {
       process.kill(pid, 0);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === "ESRCH") removeProfile(path.join(tmpdir(), name));
+      // Nothing writes there any more: one try; a folder that cannot be removed is not this build's concern.
+      if ((err as NodeJS.ErrnoException).code === "ESRCH") {
+        try {
+          rmSync(path.join(tmpdir(), name), { recursive: true, force: true });
+        } catch {
+          // left as it is
+        }
+      }
     }
   }
 }
@@ -182,7 +195,7 @@ export async function openBrowser(options: BrowserOptions): Promise<BrowserHandl
     const [file, argv] = diesWithUs(executable, args);
     child = spawn(file, argv, { detached: true, stdio: ["ignore", "ignore", "pipe", "pipe", "pipe"], env: process.env });
   } catch (cause) {
-    removeProfile(profile);
+    await removeProfile(profile);
     throw new BrowserError(`Chromium を起動できません（${executable}）: ${(cause as Error).message}`, { cause, retriable: false });
   }
   let log = "";
@@ -218,7 +231,7 @@ export async function openBrowser(options: BrowserOptions): Promise<BrowserHandl
     connecting.then((late) => late.disconnect(), () => undefined).catch(() => undefined);
     if (running(child)) child.kill("SIGKILL");
     await withinTime(5_000, exitOf(child)).catch(() => undefined);
-    removeProfile(profile);
+    await removeProfile(profile);
     throw new BrowserError(`Chromium を起動できません（${executable}）: ${why}`, { cause, retriable: true });
   } finally {
     for (const s of signals) process.off(s, stopLaunch);
@@ -236,7 +249,7 @@ export async function openBrowser(options: BrowserOptions): Promise<BrowserHandl
       // If close() could not reach it (hung, stopped or crashed), make sure no Chromium outlives us.
       if (running(child)) child.kill("SIGKILL");
       await withinTime(5_000, exitOf(child)).catch(() => undefined);
-      removeProfile(profile);
+      await removeProfile(profile);
     },
   };
 }
