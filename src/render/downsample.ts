@@ -1,7 +1,6 @@
 // The web edition's images: smaller copies of the data's photos (a city website asks for small
 // PDFs); the print and official editions keep the files as they are, at print resolution.
 import path from "node:path";
-import sharp from "sharp";
 
 /** Longest side of a web copy: about 150 ppi across the whole text column. */
 const WEB_LONG_SIDE = 1100;
@@ -9,6 +8,8 @@ const WEB_LONG_SIDE = 1100;
 /** Writes a smaller copy of each image into `dir`; returns name → copy (images already small are used as they are). */
 export async function webImageCopies(images: Record<string, string>, dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
+  // Loaded here, for the web edition only (a seventh of a second of every other start).
+  const { default: sharp } = await import("sharp");
   for (const [name, file] of Object.entries(images)) {
     const image = sharp(file);
     const meta = await image.metadata();

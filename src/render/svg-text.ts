@@ -1,7 +1,7 @@
 // Text for the booklet's SVG diagrams: SVG does not wrap lines, so they are measured here with the
 // booklet's own fonts (the same TrueType files Chromium prints with) and broken between phrases,
 // as the HTML text is (word-break: auto-phrase), never before closing punctuation.
-import * as fontkit from "fontkit";
+import { createRequire } from "node:module";
 import Handlebars from "handlebars";
 import { fontFaces } from "../fonts.js";
 
@@ -21,7 +21,9 @@ function face(weight: Weight): Face {
   let f = faces.get(key);
   if (!f) {
     const file = fontFaces().find((x) => (weight === "serif" ? x.family === "BIZ UDPMincho" : x.family === "BIZ UDPGothic" && x.weight === weight))!.file;
-    f = fontkit.openSync(file) as unknown as Face;
+    // fontkit is loaded at the first diagram only: a fifth of a second of every start otherwise.
+    const fontkit = createRequire(import.meta.url)("fontkit") as { openSync(file: string): unknown };
+    f = fontkit.openSync(file) as Face;
     faces.set(key, f);
   }
   return f;
