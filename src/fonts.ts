@@ -11,6 +11,8 @@ export interface FontFace {
   family: string;
   weight: 400 | 700;
   file: string;
+  /** The face's own name (its PostScript name), by which an installed copy is asked for. */
+  postscriptName: string;
 }
 
 function packageDir(name: string): string {
@@ -26,8 +28,8 @@ export function fontFaces(): FontFace[] {
   const gothic = packageDir("@expo-google-fonts/biz-udpgothic");
   const mincho = packageDir("@expo-google-fonts/biz-udpmincho");
   return [
-    { family: "BIZ UDPGothic", weight: 400, file: path.join(gothic, "400Regular/BIZUDPGothic_400Regular.ttf") },
-    { family: "BIZ UDPGothic", weight: 700, file: path.join(gothic, "700Bold/BIZUDPGothic_700Bold.ttf") },
-    { family: "BIZ UDPMincho", weight: 400, file: path.join(mincho, "400Regular/BIZUDPMincho_400Regular.ttf") },
+    { family: "BIZ UDPGothic", weight: 400, file: path.join(gothic, "400Regular/BIZUDPGothic_400Regular.ttf"), postscriptName: "BIZUDPGothic-Regular" },
+    { family: "BIZ UDPGothic", weight: 700, file: path.join(gothic, "700Bold/BIZUDPGothic_700Bold.ttf"), postscriptName: "BIZUDPGothic-Bold" },
+    { family: "BIZ UDPMincho", weight: 400, file: path.join(mincho, "400Regular/BIZUDPMincho_400Regular.ttf"), postscriptName: "BIZUDPMincho-Regular" },
   ];
 }

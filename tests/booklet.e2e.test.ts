@@ -178,12 +178,19 @@ describe("a remote or pooled Chrome (--browser-ws-endpoint)", () => {
       // The second plan, as a six-page booklet: what is tested is the hand-over, not the pages.
       const small = smallPlan();
       const remoteOut = path.join(mkdtempSync(path.join(tmpdir(), "plan-press-remote-")), "plan.pdf");
-      const local = await build({ dataDir: small, outFile: path.join(mkdtempSync(path.join(tmpdir(), "plan-press-local-")), "plan.pdf"), edition: "official", timeout: 120_000, strict: false });
+      const localOut = path.join(mkdtempSync(path.join(tmpdir(), "plan-press-local-")), "plan.pdf");
+      const local = await build({ dataDir: small, outFile: localOut, edition: "official", timeout: 120_000, strict: false });
       const r = await build({ dataDir: small, outFile: remoteOut, edition: "official", timeout: 120_000, strict: false, browserWsEndpoint: remote.wsEndpoint() });
       expect(r.pageCount).toBe(local.pageCount);
       expect([...r.pageLabels]).toEqual([...local.pageLabels]);
       expect(r.blockedRequests).toEqual([]);
       expect(run("pdffonts", [remoteOut])).not.toContain("Type 3");
+      // The remote browser loads the faces from their files; ours has them installed
+      // (print/installed-fonts.ts): every word lands at the same place.
+      const words = (pdf: string) => run("pdftotext", ["-bbox", pdf, "-"]).split("\n").filter((l) => l.includes("<word "));
+      expect(words(remoteOut).length).toBeGreaterThan(20);
+      expect(words(remoteOut)).toEqual(words(localOut));
+      expect(readFileSync(localOut.replace(/\.pdf$/, ".html"), "utf8")).not.toContain("local(");
       // The shared browser is left running for its other users.
       expect(remote.connected).toBe(true);
     } finally {

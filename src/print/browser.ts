@@ -11,6 +11,8 @@ import puppeteer, { type Browser } from "puppeteer";
 import { BrowserError } from "../errors.js";
 import { PipeTransport, injectFault, running } from "./pipe-transport.js";
 import { diesWithUs } from "../write/child-processes.js";
+import { fontFaces, type FontFace } from "../fonts.js";
+import { fontconfigFile } from "./installed-fonts.js";
 
 /** Where to render: a local executable (found or given) or a remote browser. */
 export interface BrowserOptions {
@@ -30,6 +32,8 @@ export interface BrowserHandle {
    * pipe, a dead Chromium leaves some pending calls unanswered instead of failing them.
    */
   gone: Promise<never>;
+  /** The booklet's faces, installed in this browser (one we launched): pages may ask for them by name. */
+  installedFonts?: FontFace[];
   close(): Promise<void>;
 }
 
@@ -186,6 +190,8 @@ export async function openBrowser(options: BrowserOptions): Promise<BrowserHandl
   const profile = mkdtempSync(path.join(tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
   const launch = ++launches;
   const args = [...puppeteer.defaultArgs({ headless: true, userDataDir: profile, args: launchArgs() }), "--remote-debugging-pipe"];
+  const faces = fontFaces();
+  const fontconfig = fontconfigFile(faces);
   let child: ChildProcess;
   try {
     // Its own process group (as puppeteer does): a Ctrl-C in the terminal reaches plan-press, which
@@ -193,7 +199,7 @@ export async function openBrowser(options: BrowserOptions): Promise<BrowserHandl
     // When plan-press dies, even by SIGKILL, the kernel kills it (a Chromium still starting up
     // on a busy machine would notice the closed pipe only seconds later), and its helpers follow.
     const [file, argv] = diesWithUs(executable, args);
-    child = spawn(file, argv, { detached: true, stdio: ["ignore", "ignore", "pipe", "pipe", "pipe"], env: process.env });
+    child = spawn(file, argv, { detached: true, stdio: ["ignore", "ignore", "pipe", "pipe", "pipe"], env: fontconfig ? { ...process.env, FONTCONFIG_FILE: fontconfig } : process.env });
   } catch (cause) {
     await removeProfile(profile);
     throw new BrowserError(`Chromium を起動できません（${executable}）: ${(cause as Error).message}`, { cause, retriable: false });
@@ -241,6 +247,7 @@ export async function openBrowser(options: BrowserOptions): Promise<BrowserHandl
     remote: false,
     executable,
     gone: whenGone(browser, child),
+    ...(fontconfig ? { installedFonts: faces } : {}),
     close: async () => {
       // A browser that is already gone cannot answer "close" (over a pipe the call would hang).
       // It may die meanwhile: its exit ends the wait as well.

@@ -6,6 +6,7 @@
 // applied as a hint (when an edit moved no page, one print is enough), or else the pages the
 // document takes laid out in page-sized columns (estimate-pages.ts). Either is only a guess;
 // every print is checked against its own destinations.
+import { writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import type { Page } from "puppeteer";
 import { PDFDocument, ParseSpeeds } from "pdf-lib";
@@ -19,6 +20,7 @@ import { measureImages, measurePages, type PageMisfit } from "./measure-pages.js
 import { printedScale } from "./print-scale.js";
 import { SERVED_ORIGIN, guardRequests } from "./request-fence.js";
 import { checkFonts } from "./font-check.js";
+import { withInstalledFonts, withoutInstalledFonts } from "./installed-fonts.js";
 
 /** What the print stage returns: the bytes and what it learned about them. */
 export interface PrintedBooklet {
@@ -117,7 +119,7 @@ export async function printBooklet(handle: BrowserHandle, options: PrintOptions)
       });
       // Chromium answers these while the PDF is parsed here (the page as printed, kept if final).
       const collected = page.evaluate(collectStarts);
-      const printedHtml = page.content();
+      const printedHtml = page.content().then((html) => (handle.installedFonts ? withoutInstalledFonts(html, handle.installedFonts) : html));
       printedHtml.catch(() => undefined);
       // Parsed without pausing every 100 objects (pdf-lib's default, for UIs): 0.4 s less for 160 pages.
       const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
@@ -201,6 +203,8 @@ export async function printDocument(handle: BrowserHandle, options: { htmlFile: 
 async function openFenced(page: Page, handle: BrowserHandle, options: { htmlFile: string; html: string; timeout: number; allowedFiles?: string[] }, blocked: string[]): Promise<void> {
   page.setDefaultTimeout(options.timeout);
   await guardRequests(page, handle.remote, options, blocked);
+  // Our own browser has the faces installed: the page asks for them by name (installed-fonts.ts).
+  if (handle.installedFonts) writeFileSync(options.htmlFile, withInstalledFonts(options.html, handle.installedFonts));
   const url = handle.remote ? SERVED_ORIGIN + pathToFileURL(options.htmlFile).pathname : pathToFileURL(options.htmlFile).href;
   const response = await page.goto(url, { waitUntil: "load", timeout: options.timeout });
   if (response && !response.ok() && !url.startsWith("file:")) throw new BrowserError(`冊子の HTML を読み込めません（${response.status()}）`);
