@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import puppeteer, { type Browser } from "puppeteer";
+import puppeteer, { type Browser, type Page } from "puppeteer";
 import { BrowserError } from "../errors.js";
 import { PipeTransport, injectFault, running } from "./pipe-transport.js";
 import { diesWithUs } from "../write/child-processes.js";
@@ -32,6 +32,11 @@ export interface BrowserHandle {
    * pipe, a dead Chromium leaves some pending calls unanswered instead of failing them.
    */
   gone: Promise<never>;
+  /**
+   * A tab for the first print, opened as soon as the browser answers (a new tab costs half a
+   * second, spent while the booklet is still being rendered). Take it with openPage().
+   */
+  firstPage?: Promise<Page>;
   /** The booklet's faces, installed in this browser (one we launched): pages may ask for them by name. */
   installedFonts?: FontFace[];
   close(): Promise<void>;
@@ -242,10 +247,14 @@ export async function openBrowser(options: BrowserOptions): Promise<BrowserHandl
   } finally {
     for (const s of signals) process.off(s, stopLaunch);
   }
+  // Opened now, awaited by the first print (a failure is the print's to report).
+  const firstPage = browser.newPage();
+  firstPage.catch(() => undefined);
   return {
     browser,
     remote: false,
     executable,
+    firstPage,
     gone: whenGone(browser, child),
     ...(fontconfig ? { installedFonts: faces } : {}),
     close: async () => {
@@ -259,6 +268,13 @@ export async function openBrowser(options: BrowserOptions): Promise<BrowserHandl
       await removeProfile(profile);
     },
   };
+}
+
+/** A tab to print in: the one opened at launch if it is still unused, or a new one. */
+export function openPage(handle: BrowserHandle): Promise<Page> {
+  const page = handle.firstPage;
+  handle.firstPage = undefined;
+  return page ?? handle.browser.newPage();
 }
 
 /** The last line Chromium wrote to stderr, as a hint in the launch error. */

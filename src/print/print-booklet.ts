@@ -11,7 +11,7 @@ import { pathToFileURL } from "node:url";
 import type { Page } from "puppeteer";
 import { PDFDocument, ParseSpeeds } from "pdf-lib";
 import { BrowserError, LayoutError } from "../errors.js";
-import { withinTime, type BrowserHandle } from "./browser.js";
+import { openPage, withinTime, type BrowserHandle } from "./browser.js";
 import { readDestinations } from "./destinations.js";
 import { planPagination, type PageStart, type PaginationPlan } from "./pagination.js";
 import { estimatePages } from "./estimate-pages.js";
@@ -88,7 +88,7 @@ const CONTENT_WIDTH_PX = Math.floor(175 / PX_TO_MM);
 
 /** Prints the booklet HTML to a PDF whose TOC and page starts are right. */
 export async function printBooklet(handle: BrowserHandle, options: PrintOptions): Promise<PrintedBooklet> {
-  const page = await handle.browser.newPage();
+  const page = await openPage(handle);
   const blocked: string[] = [];
   try {
     // Print media and the page's own width from the start: spreads flow and misfits are
@@ -188,7 +188,7 @@ async function applyEstimate(page: Page, options: PrintOptions, fixed: { firstBo
 
 /** Prints a document that needs no page numbers resolved (e.g. the 新旧対照表), behind the same fence. */
 export async function printDocument(handle: BrowserHandle, options: { htmlFile: string; html: string; timeout: number }): Promise<{ pdf: Uint8Array; blockedRequests: string[] }> {
-  const page = await handle.browser.newPage();
+  const page = await openPage(handle);
   const blocked: string[] = [];
   try {
     await openFenced(page, handle, options, blocked);

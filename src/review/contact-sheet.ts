@@ -8,7 +8,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Page } from "puppeteer";
 import { PlanPressError } from "../errors.js";
-import { openBrowser } from "../print/browser.js";
+import { openBrowser, openPage } from "../print/browser.js";
 
 export interface ContactSheetResult {
   pages: number;
@@ -56,7 +56,7 @@ export async function contactSheet(pdf: string, outDir: string, timeout: number,
   const htmlFile = path.join(outDir, "contact-sheet.html");
   try {
     signal?.throwIfAborted();
-    const page = await browser.browser.newPage();
+    const page = await openPage(browser);
     await shoot(page, htmlFile, sheet, overviewHtml(spreads), 6 * 260 + 24, timeout);
     if (dpi >= READING_DPI) {
       // An A4 page at the chosen resolution, in CSS pixels one to one with the image's.
