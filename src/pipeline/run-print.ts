@@ -4,7 +4,7 @@
 // same TOC numbers, bookmarks, page labels, font check and safety without repeating them.
 import path from "node:path";
 import { rmSync } from "node:fs";
-import { openBrowser, raceGone, type BrowserHandle } from "../print/browser.js";
+import { isTimeout, openBrowser, raceGone, type BrowserHandle } from "../print/browser.js";
 import { printBooklet, type PrintedBooklet, type PrintOptions } from "../print/print-booklet.js";
 import { finishPdf, type DocumentInfo } from "../finish/finish-pdf.js";
 import { temporarySibling, writeAtomic } from "../write/write-output.js";
@@ -82,7 +82,8 @@ export async function printWithBrowser(options: RunOptions, print: Omit<PrintOpt
       } catch (err) {
         if (options.signal?.aborted) throw err;
         const fault = browserFault(err, options.timeout, browser !== undefined && !browser.browser.connected);
-        await browser?.close();
+        // A browser that stopped answering is killed, not asked to close (two more waits).
+        await browser?.close({ hung: isTimeout(err) });
         browser = undefined;
         if (options.browserHolder) options.browserHolder.current = undefined;
         if (!fault || attempt >= 2) throw fault ?? err;
@@ -135,7 +136,7 @@ export function browserFault(err: unknown, timeout: number, browserGone = false)
   if (browserGone || /detached|Target closed|Session closed|Connection closed|browser has disconnected|crash|ECONNRESET|socket hang up/i.test(err.message)) {
     return new BrowserError("Chromium が印刷の途中で終了しました（クラッシュまたは強制終了）。", { cause: err, retriable: true });
   }
-  if (err.name === "TimeoutError" || /timed out|timeout/i.test(err.message)) {
+  if (isTimeout(err)) {
     return new BrowserError(`Chromium が ${Number((timeout / 1000).toFixed(1))} 秒以内に応答しませんでした（止まっている可能性があります）。大きな冊子では --timeout で待ち時間を延ばせます。`, { cause: err, retriable: true });
   }
   return undefined;

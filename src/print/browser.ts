@@ -39,7 +39,8 @@ export interface BrowserHandle {
   firstPage?: Promise<Page>;
   /** The booklet's faces, installed in this browser (one we launched): pages may ask for them by name. */
   installedFonts?: FontFace[];
-  close(): Promise<void>;
+  /** Closes it; `hung`: it stopped answering, so it is killed at once instead of asked first. */
+  close(options?: { hung?: boolean }): Promise<void>;
 }
 
 const SYSTEM_CANDIDATES = [
@@ -257,10 +258,11 @@ export async function openBrowser(options: BrowserOptions): Promise<BrowserHandl
     firstPage,
     gone: whenGone(browser, child),
     ...(fontconfig ? { installedFonts: faces } : {}),
-    close: async () => {
+    close: async ({ hung = false } = {}) => {
       // A browser that is already gone cannot answer "close" (over a pipe the call would hang).
       // It may die meanwhile: its exit ends the wait as well.
-      if (running(child) && browser.connected) await withinTime(2_000, Promise.race([browser.close(), exitOf(child)])).catch(() => undefined);
+      if (hung) await browser.disconnect().catch(() => undefined);
+      else if (running(child) && browser.connected) await withinTime(2_000, Promise.race([browser.close(), exitOf(child)])).catch(() => undefined);
       else await browser.disconnect().catch(() => undefined);
       // If close() could not reach it (hung, stopped or crashed), make sure no Chromium outlives us.
       if (running(child)) child.kill("SIGKILL");
@@ -268,6 +270,11 @@ export async function openBrowser(options: BrowserOptions): Promise<BrowserHandl
       await removeProfile(profile);
     },
   };
+}
+
+/** A wait that ran out: the browser is alive but not answering. */
+export function isTimeout(err: unknown): boolean {
+  return err instanceof Error && (err.name === "TimeoutError" || /timed out|timeout/i.test(err.message));
 }
 
 /** A tab to print in: the one opened at launch if it is still unused, or a new one. */

@@ -11,7 +11,7 @@ import { pathToFileURL } from "node:url";
 import type { Page } from "puppeteer";
 import { PDFDocument, ParseSpeeds } from "pdf-lib";
 import { BrowserError, LayoutError } from "../errors.js";
-import { openPage, withinTime, type BrowserHandle } from "./browser.js";
+import { isTimeout, openPage, withinTime, type BrowserHandle } from "./browser.js";
 import { readDestinations } from "./destinations.js";
 import { planPagination, type PageStart, type PaginationPlan } from "./pagination.js";
 import { estimatePages } from "./estimate-pages.js";
@@ -90,6 +90,7 @@ const CONTENT_WIDTH_PX = Math.floor(175 / PX_TO_MM);
 export async function printBooklet(handle: BrowserHandle, options: PrintOptions): Promise<PrintedBooklet> {
   const page = await openPage(handle);
   const blocked: string[] = [];
+  let hung = false;
   try {
     // Print media and the page's own width from the start: spreads flow and misfits are
     // measured as they will print.
@@ -152,8 +153,12 @@ export async function printBooklet(handle: BrowserHandle, options: PrintOptions)
       tagged = true;
     }
     throw new BrowserError(`目次のページ番号が ${MAX_PRINTS} 回の印刷で定まりませんでした（不具合です。報告してください）。`);
+  } catch (err) {
+    // A browser of ours that stopped answering is killed by its owner: closing the tab would only wait.
+    if (!handle.remote && isTimeout(err)) hung = true;
+    throw err;
   } finally {
-    await closePage(page);
+    if (!hung) await closePage(page);
   }
 }
 
