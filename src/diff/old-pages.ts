@@ -1,7 +1,8 @@
 // The page a removed item had: the older version's booklet is laid out again (with today's
 // templates, as the official edition, whose pages the draft shares) and printed in a scratch
 // folder, and the page where each removed item's element landed is read from that print.
-// Printing costs 5–15 s, so it is done only when something was removed.
+// Printing costs 5–15 s, so it is done only when something was removed, and untagged (only the
+// pages are read from it).
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import type { PlanData } from "../validate/validate.js";
@@ -28,7 +29,7 @@ export async function oldPages(data: PlanData, ids: string[], options: OldPrintO
     const { booklet, html, allowedFiles } = renderBooklet(data, { edition: "official", htmlDir: temp.dir, fonts: fontFaces(), changes: { since: "", rows, marks: [] } });
     const htmlFile = path.join(temp.dir, "old.html");
     writeFileSync(htmlFile, html);
-    const printed = await printWithBrowser(options, { htmlFile, html, firstBodyAnchor: booklet.firstBodyAnchor, allowedFiles });
+    const printed = await printWithBrowser(options, { htmlFile, html, firstBodyAnchor: booklet.firstBodyAnchor, allowedFiles, pagesOnly: true });
     const labels = new Map<string, string>();
     for (const id of wanted) {
       const index = printed.pages.get(id);
