@@ -12,6 +12,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { NEW_PROGRAM, NEW_VISION, RENAMED_PLAN, firstVersion, secondVersion } from "./helpers/held-out.js";
 import { shared } from "./helpers/shared-builds.js";
+import { ownTmp, smallPlan } from "./helpers/data-copy.js";
 import { qpdfJson, run } from "./helpers/pdf-tools.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -145,16 +146,18 @@ describe("two versions that differ in every way", () => {
 
 describe("a killed plan-press diff", () => {
   it("leaves no file beside its output, even killed while printing the table, and its temporary folders go with the next run", async () => {
-    // The same version on both sides (nothing to look up in the old booklet) and the draft's
-    // page layout as a hint: the build prints once, and the table soon follows.
-    const out = path.join(repo, "killed", "shinkyu-taisho.pdf");
+    // What a kill leaves does not depend on the pages: the six-page booklet, the same version on
+    // both sides (nothing to look up in an older booklet), so the table soon follows. Its own
+    // temporary root: the next run that clears it is this test's, not another file's.
+    const data = smallPlan();
+    const cwd = path.dirname(data);
+    const env = { ...process.env, TMPDIR: ownTmp() };
+    const out = path.join(cwd, "killed", "shinkyu-taisho.pdf");
     mkdirSync(path.dirname(out));
-    const hint = path.join(path.dirname(out), ".action-plan-draft.pagination.json");
-    cpSync(path.join(path.dirname(draftPdf), ".action-plan-draft.pagination.json"), hint);
-    const child = spawn("node", [path.join(ROOT, "bin/plan-press.js"), "diff", "--from", "./data", "--out", out], { cwd: repo, stdio: "ignore" });
-    const mine = () => readdirSync(tmpdir()).filter((f) => f.startsWith("plan-press-") && f.includes(`-${child.pid}-`));
-    const beside = () => readdirSync(path.dirname(out)).filter((f) => path.join(path.dirname(out), f) !== hint);
-    const tableHtml = () => mine().some((d) => existsSync(path.join(tmpdir(), d, "shinkyu-taisho.html")));
+    const child = spawn("node", [path.join(ROOT, "bin/plan-press.js"), "diff", "--from", "./data", "--out", out], { cwd, env, stdio: "ignore" });
+    const mine = () => readdirSync(env.TMPDIR).filter((f) => f.startsWith("plan-press-") && f.includes(`-${child.pid}-`));
+    const beside = () => readdirSync(path.dirname(out));
+    const tableHtml = () => mine().some((d) => existsSync(path.join(env.TMPDIR, d, "shinkyu-taisho.html")));
     // Killed once the table's HTML is written (in its temporary folder, or, wrongly, beside the output).
     for (let waited = 0; !tableHtml() && beside().length === 0 && waited < 300_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
     child.kill("SIGKILL");
@@ -162,7 +165,7 @@ describe("a killed plan-press diff", () => {
     expect(tableHtml() || beside().length > 0, "the diff reached the table").toBe(true);
     expect(beside()).toEqual([]);
     expect(mine().length).toBeGreaterThan(0);
-    expect(cli(["check"]).status).toBe(0);
+    expect(spawnSync("node", [path.join(ROOT, "bin/plan-press.js"), "check"], { cwd, env, encoding: "utf8" }).status).toBe(0);
     expect(mine()).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { BuildResult } from "../src/build.js";
-import { edit, fixtureCopy, hintedOut, smallPlan } from "./helpers/data-copy.js";
+import { edit, fixtureCopy, hintedOut, ownTmp, smallPlan } from "./helpers/data-copy.js";
 import { shared } from "./helpers/shared-builds.js";
 import { digests, previousBooklet } from "./helpers/previous-set.js";
 import { ownGhostscripts, processesWith } from "./helpers/processes.js";
@@ -203,14 +203,15 @@ describe("Ghostscript (--pdfx) never outlives plan-press", () => {
     const { out } = previousPrint();
     // The whole second plan (44 pages): Ghostscript is still converting when it is looked for.
     const whole = ["build", "--edition", "print", "--pdfx", "--data", fixtureCopy(), "--out", out, "--timeout", "600"];
-    const r = await cli(whole, { PLAN_PRESS_FAULT: "pdfx:gs", PLAN_PRESS_FAULT_NO_PDEATHSIG: "1" });
+    const tmp = { TMPDIR: ownTmp() };
+    const r = await cli(whole, { PLAN_PRESS_FAULT: "pdfx:gs", PLAN_PRESS_FAULT_NO_PDEATHSIG: "1", ...tmp });
     expect(r.signal).toBe("SIGKILL");
     // The fault point is while Ghostscript runs: without the signal it is still there…
     expect(processesWith(`plan-press-pdfx-${r.pid}-`).length).toBeGreaterThan(0);
     // …until plan-press runs again (any command).
-    expect((await cli(["check"])).code).toBe(0);
+    expect((await cli(["check"], tmp)).code).toBe(0);
     expect(await ownGhostscripts(r.pid)).toEqual([]);
-    expect(readdirSync(tmpdir()).filter((n) => n.startsWith(`plan-press-pdfx-${r.pid}-`))).toEqual([]);
+    expect(readdirSync(tmp.TMPDIR).filter((n) => n.startsWith(`plan-press-pdfx-${r.pid}-`))).toEqual([]);
   }, 480_000);
 
   it("Ctrl-C while Ghostscript converts: stops it, says so, keeps the previous set, leaves no folder", async () => {

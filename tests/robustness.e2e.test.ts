@@ -12,7 +12,7 @@ import { renderHtml } from "../src/render/render-html.js";
 import { fontFaces } from "../src/fonts.js";
 import { glyphCoverage } from "../src/validate/glyphs.js";
 import type { LoadCache } from "../src/load/load-data.js";
-import { DATA, dataCopy, edit, fixtureCopy, smallPlan } from "./helpers/data-copy.js";
+import { DATA, dataCopy, edit, fixtureCopy, ownTmp, smallPlan } from "./helpers/data-copy.js";
 import { ownChromiums, processesWith, stateOf } from "./helpers/processes.js";
 import { digests, previousBooklet } from "./helpers/previous-set.js";
 import { run } from "./helpers/pdf-tools.js";
@@ -282,19 +282,20 @@ describe("Chromium killed (deterministically, at a named step: PLAN_PRESS_FAULT)
       const dir = mkdtempSync(path.join(tmpdir(), "plan-press-sigkill-"));
       const out = previousBooklet(dir);
       const before = digests(dir);
-      const r = await cli(["build", "--data", small, "--out", out, ...LONG], `${step}=kill`);
+      const tmp = { TMPDIR: ownTmp() };
+      const r = await cli(["build", "--data", small, "--out", out, ...LONG], `${step}=kill`, tmp);
       expect(r.signal).toBe("SIGKILL");
       expect(await ownChromiums(r.pid)).toEqual([]);
       // What it could not clean up itself (its source HTML, its browser profile) is there…
       expect(Object.keys(digests(dir)).some((n) => n.includes(`.plan-press-${r.pid}.tmp`))).toBe(true);
-      expect(readdirSync(tmpdir()).some((n) => n.startsWith(`plan-press-chromium-${r.pid}-`))).toBe(true);
+      expect(readdirSync(tmp.TMPDIR).some((n) => n.startsWith(`plan-press-chromium-${r.pid}-`))).toBe(true);
       // …until the next run, even one that stops at a data error.
       const data = dataCopy();
       edit(data, "policies/2-3.yaml", /\nvision: >-\n(  .*\n)+/, "\n");
-      const next = await cli(["build", "--data", data, "--out", out]);
+      const next = await cli(["build", "--data", data, "--out", out], undefined, tmp);
       expect(next.code).toBe(1);
       expect(digests(dir)).toEqual(before);
-      expect(readdirSync(tmpdir()).filter((n) => n.startsWith(`plan-press-chromium-${r.pid}-`))).toEqual([]);
+      expect(readdirSync(tmp.TMPDIR).filter((n) => n.startsWith(`plan-press-chromium-${r.pid}-`))).toEqual([]);
     }, 480_000);
   }
 });

@@ -6,6 +6,8 @@
 // of a plan-press process that no longer exists.
 import { execFile, type ChildProcess, type ExecFileOptions } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { testSwitch } from "./fault.js";
 
 const live = new Set<ChildProcess>();
@@ -45,7 +47,7 @@ export function runOwned(command: string, args: string[], options: ExecFileOptio
 
 /**
  * Kills processes left by killed runs: any whose arguments name a plan-press temporary folder
- * (plan-press-<kind>-<pid>-XXXXXX) of a process that no longer exists. Returns their ids.
+ * (<tmpdir>/plan-press-pdfx-<pid>-XXXXXX) of a process that no longer exists. Returns their ids.
  */
 export function killOrphans(): number[] {
   let pids: string[];
@@ -54,6 +56,8 @@ export function killOrphans(): number[] {
   } catch {
     return [];
   }
+  // Folders in this run's temporary root only: runs with another TMPDIR (a test's own) keep theirs.
+  const folder = new RegExp(`${path.join(tmpdir(), "plan-press-pdfx-").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(\\d+)-[A-Za-z0-9]{6}`);
   const killed: number[] = [];
   for (const pid of pids.map(Number)) {
     if (pid === process.pid) continue;
@@ -63,7 +67,7 @@ export function killOrphans(): number[] {
     } catch {
       continue;
     }
-    const owner = /plan-press-pdfx-(\d+)-[A-Za-z0-9]{6}/.exec(args)?.[1];
+    const owner = folder.exec(args)?.[1];
     if (!owner || Number(owner) === process.pid || alive(Number(owner))) continue;
     try {
       process.kill(pid, "SIGKILL");

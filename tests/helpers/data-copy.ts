@@ -32,6 +32,15 @@ export function smallPlan(): string {
   return dir;
 }
 
+/**
+ * A temporary root of the test's own, as TMPDIR of the runs it starts: what a killed run leaves
+ * there is cleared by the next run the test starts, not by a run of another test file meanwhile
+ * (test files run side by side).
+ */
+export function ownTmp(): string {
+  return mkdtempSync(path.join(tmpdir(), "plan-press-tmpdir-"));
+}
+
 /** Replaces `from` (which must occur) with `to` in one file of the copy. */
 export function edit(dir: string, file: string, from: string | RegExp, to: string): void {
   const target = path.join(dir, file);
