@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "puppeteer";
 import { startPreview, type PreviewServer } from "../src/preview/server.js";
 import { openBrowser, type BrowserHandle } from "../src/print/browser.js";
-import { dataCopy, edit, fixtureCopy, lineOf } from "./helpers/data-copy.js";
+import { dataCopy, edit, lineOf, smallPlan } from "./helpers/data-copy.js";
 import { ownChromiums } from "./helpers/processes.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -108,8 +108,8 @@ describe("plan-press preview", () => {
 
 describe("plan-press build --watch", () => {
   it("rebuilds the PDF after a save, keeps the last good one after a bad save, and stops on Ctrl-C", async () => {
-    // The second plan: the watch does not depend on the pages, and it prints twice.
-    const dir = fixtureCopy();
+    // The six-page booklet: the watch does not depend on the pages, and it prints twice.
+    const dir = smallPlan();
     const out = path.join(mkdtempSync(path.join(tmpdir(), "plan-press-watch-")), "plan.pdf");
     const child = spawn("node", [path.join(ROOT, "bin/plan-press.js"), "build", "--watch", "--data", dir, "--out", out], { stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
@@ -125,10 +125,10 @@ describe("plan-press build --watch", () => {
     try {
       await until(() => waiting() >= 1, "the first build");
       expect(builds()).toBe(1);
-      edit(dir, "policies/3-1.yaml", /^title: .*$/m, "title: 水と緑の保全と監視ビルドの確認");
+      edit(dir, "text/hajimeni.md", /^# 計画策定の趣旨$/m, "# 計画策定の趣旨と監視ビルドの確認");
       await until(() => waiting() >= 2, "the rebuild");
       expect(builds()).toBe(2);
-      expect(execFileSync("pdftotext", [out, "-"], { encoding: "utf8" }).replace(/\s/g, "")).toContain("水と緑の保全と監視ビルドの確認");
+      expect(execFileSync("pdftotext", [out, "-"], { encoding: "utf8" }).replace(/\s/g, "")).toContain("計画策定の趣旨と監視ビルドの確認");
       const good = readFileSync(out);
       edit(dir, "policies/3-1.yaml", /^vision: >-$/m, "vision: [閉じ忘れ");
       await until(() => waiting() >= 3, "the refused rebuild");
