@@ -13,6 +13,9 @@ command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v qpdf >/dev/null 2>&1 || need+=(qpdf)
 # ghostscript converts the print edition to CMYK PDF/X (--pdfx).
 command -v gs >/dev/null 2>&1 || need+=(ghostscript)
+# fontconfig's fc-list / fc-match let the tests check which files answer to the faces' names
+# (print/installed-fonts.ts); Chromium itself needs only its library.
+command -v fc-match >/dev/null 2>&1 || need+=(fontconfig)
 if [ ${#need[@]} -gt 0 ]; then
   say "Debian パッケージを入れます: ${need[*]}"
   sudo_cmd=""
