@@ -1,8 +1,8 @@
 // The page a removed item had: the older version's booklet is laid out again (with today's
 // templates, as the official edition, whose pages the draft shares) and printed in a scratch
 // folder, and the page where each removed item's element landed is read from that print.
-// Printing costs 5–15 s, so it is done only when something was removed, and untagged (only the
-// pages are read from it).
+// Printing costs 5–15 s, so it is done only when something was removed, untagged (only the
+// pages are read from it), and once for the same older version (old-pages-cache.ts).
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import type { PlanData } from "../validate/validate.js";
@@ -11,6 +11,8 @@ import { fontFaces } from "../fonts.js";
 import { printWithBrowser } from "../pipeline/run-print.js";
 import { BrowserError, PlanPressError } from "../errors.js";
 import { makeTempDir } from "../write/temp-dirs.js";
+import { findExecutable } from "../print/browser.js";
+import { printKey, storedPages, storePages } from "./old-pages-cache.js";
 
 export interface OldPrintOptions {
   timeout: number;
@@ -27,6 +29,10 @@ export async function oldPages(data: PlanData, ids: string[], options: OldPrintO
     // A change list naming the elements makes each a link target: the print says its page.
     const rows = wanted.map((key) => ({ group: "", item: "", kind: "removed", key, page: "" }));
     const { booklet, html, allowedFiles } = renderBooklet(data, { edition: "official", htmlDir: temp.dir, fonts: fontFaces(), changes: { since: "", rows, marks: [] } });
+    // The same older version printed before by this Chromium: its pages are known (old-pages-cache.ts).
+    const key = printKey(html, temp.dir, options.browserWsEndpoint === undefined ? findExecutable() : undefined);
+    const stored = key ? storedPages(key) : undefined;
+    if (stored) return stored;
     const htmlFile = path.join(temp.dir, "old.html");
     writeFileSync(htmlFile, html);
     const printed = await printWithBrowser(options, { htmlFile, html, firstBodyAnchor: booklet.firstBodyAnchor, allowedFiles, pagesOnly: true });
@@ -35,6 +41,7 @@ export async function oldPages(data: PlanData, ids: string[], options: OldPrintO
       const index = printed.pages.get(id);
       if (index !== undefined && index >= printed.frontPages) labels.set(id, String(index - printed.frontPages + 1));
     }
+    if (key) storePages(key, labels);
     return labels;
   } catch (err) {
     if (options.signal?.aborted || err instanceof PlanPressError) throw err;
