@@ -33,3 +33,8 @@ export function fontFaces(): FontFace[] {
     { family: "BIZ UDPMincho", weight: 400, file: path.join(mincho, "400Regular/BIZUDPMincho_400Regular.ttf"), postscriptName: "BIZUDPMincho-Regular" },
   ];
 }
+
+/** One face's @font-face rule with the given sources (render-html.ts writes them, print/installed-fonts.ts adds a name). */
+export function fontFaceRule(face: FontFace, src: string): string {
+  return `@font-face { font-family: "${face.family}"; font-weight: ${face.weight}; font-style: normal; src: ${src}; }`;
+}

@@ -8,20 +8,23 @@
 // the face installed must not pick that one.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { FontFace } from "../fonts.js";
+import { fontFaceRule, type FontFace } from "../fonts.js";
 import { PROJECT_ROOT } from "../paths.js";
 
 const CACHE_DIR = path.join(PROJECT_ROOT, "node_modules", ".cache", "plan-press", "fontconfig");
 
-/** The @font-face source of a face as our Chromium is asked for it (render-html.ts writes `src: url(`). */
-const localPrefix = (face: FontFace) => `local("${face.postscriptName}"), `;
+/** The start of a face's rule up to its file (`url(…`), as fontFaceRule writes it, and with the face's name first. */
+function ruleStarts(face: FontFace): { byFile: string; byName: string } {
+  const byFile = fontFaceRule(face, "url(").slice(0, -"; }".length);
+  return { byFile, byName: byFile.replace(/url\($/, `local("${face.postscriptName}"), url(`) };
+}
 
 /** The HTML with each face asked for by name before its file. */
 export function withInstalledFonts(html: string, faces: FontFace[]): string {
   let out = html;
   for (const face of faces) {
-    const rule = `@font-face { font-family: "${face.family}"; font-weight: ${face.weight}; font-style: normal; src: `;
-    out = out.split(`${rule}url(`).join(`${rule}${localPrefix(face)}url(`);
+    const { byFile, byName } = ruleStarts(face);
+    out = out.split(byFile).join(byName);
   }
   return out;
 }
@@ -29,7 +32,10 @@ export function withInstalledFonts(html: string, faces: FontFace[]): string {
 /** The HTML as written beside the PDF: the faces by their files only. */
 export function withoutInstalledFonts(html: string, faces: FontFace[]): string {
   let out = html;
-  for (const face of faces) out = out.split(`src: ${localPrefix(face)}url(`).join("src: url(");
+  for (const face of faces) {
+    const { byFile, byName } = ruleStarts(face);
+    out = out.split(byName).join(byFile);
+  }
   return out;
 }
 

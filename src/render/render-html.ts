@@ -6,7 +6,7 @@ import Handlebars from "handlebars";
 import type { Booklet, PolicyAreaView, StructureView } from "../model/types.js";
 import type { Terms } from "../validate/schema.js";
 import type { EditionName } from "../editions.js";
-import type { FontFace } from "../fonts.js";
+import { fontFaceRule, type FontFace } from "../fonts.js";
 import { PROJECT_ROOT } from "../paths.js";
 import { renderMarkdown, type MarkdownContext } from "./markdown.js";
 import { figureSvg, figureTable, trendSvg } from "./charts.js";
@@ -97,7 +97,7 @@ function styles(options: RenderOptions): string {
 /** @font-face rules for the booklet's fonts, with URLs relative to the HTML's folder. */
 export function fontFaceCss(htmlDir: string, fonts: FontFace[]): string {
   return fonts
-    .map((f) => `@font-face { font-family: "${f.family}"; font-weight: ${f.weight}; font-style: normal; src: url("${relativeUrl(htmlDir, f.file)}") format("truetype"); }`)
+    .map((f) => fontFaceRule(f, `url("${relativeUrl(htmlDir, f.file)}") format("truetype")`))
     .join("\n");
 }
 
