@@ -48,6 +48,15 @@ function greyPage(pdf: string, page: number, dpi: number): { width: number; heig
   return { width, height, at: (x, y) => data[y * width + x]! };
 }
 
+/** Each page's words with their top-left corner (pt), as poppler reads them, in a stable order. */
+function wordsByPage(pdf: string): Array<Array<{ text: string; x: number; y: number }>> {
+  return run("pdftotext", ["-bbox", pdf, "-"]).split("<page ").slice(1).map((page) =>
+    [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)]
+      .map((m) => ({ text: m[3]!, x: Number(m[1]), y: Number(m[2]) }))
+      .sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : a.y - b.y || a.x - b.x)),
+  );
+}
+
 /** RGB colour operators in the pages' content and RGB colour spaces anywhere, read with pdf-lib. */
 async function rgbUse(file: string): Promise<{ rgbOperators: number; rgbSpaces: number }> {
   const { PDFDocument, PDFArray, PDFRawStream, decodePDFRawStream } = await import("pdf-lib");
@@ -262,6 +271,27 @@ describe("the web edition", () => {
       expect(own.outlines[0]!.destpageposfrom1).toBe(1);
     }
     expect(run("pdffonts", [path.join(dir, web.web!.files[7]!.name)])).not.toContain("Type 3");
+  });
+
+  it("prints each file as the booklet's own pages: every word, the folios included, where the booklet has it", () => {
+    // Each part is printed with the rest of the booklet out of the layout (print/print-parts.ts):
+    // its pages must still be the booklet's, numbered as the booklet numbers them.
+    const dir = path.dirname(web.outFile);
+    const booklet = wordsByPage(web.outFile);
+    let from = 0;
+    for (const part of web.web!.files.slice(1)) {
+      const own = wordsByPage(path.join(dir, part.name));
+      expect(own.length, part.name).toBe(part.pageCount);
+      own.forEach((words, i) => {
+        const theirs = booklet[from + i]!;
+        expect(words.map((w) => w.text), `${part.name} p.${i + 1}`).toEqual(theirs.map((w) => w.text));
+        words.forEach((w, j) => {
+          expect(Math.abs(w.x - theirs[j]!.x) + Math.abs(w.y - theirs[j]!.y), `${part.name} p.${i + 1} 「${w.text}」`).toBeLessThan(0.5);
+        });
+      });
+      from += part.pageCount;
+    }
+    expect(from).toBe(web.pageCount);
   });
 
   it("lists every file in index.html with its pages and its real size, as the city site states it", () => {

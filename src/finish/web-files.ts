@@ -1,9 +1,9 @@
 // The web edition's files: the booklet's parts (front matter, then a chapter each), printed by
-// Chromium from the same loaded document, finished like the booklet with their own title,
+// Chromium from the same loaded document (print/print-parts.ts), finished like the booklet with their own title,
 // bookmarks and page labels that match the whole booklet's numbers.
 import { PDFDocument } from "pdf-lib";
 import type { TocEntry } from "../model/types.js";
-import type { PrintedPart } from "../print/print-booklet.js";
+import type { PrintedPart } from "../print/print-parts.js";
 import { finishPdf, type DocumentInfo } from "./finish-pdf.js";
 
 /** One finished file of the web edition. */

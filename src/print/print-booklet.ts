@@ -21,6 +21,7 @@ import { printedScale } from "./print-scale.js";
 import { SERVED_ORIGIN, guardRequests } from "./request-fence.js";
 import { checkFonts } from "./font-check.js";
 import { withInstalledFonts, withoutInstalledFonts } from "./installed-fonts.js";
+import { printParts, type PrintedPart } from "./print-parts.js";
 
 /** What the print stage returns: the bytes and what it learned about them. */
 export interface PrintedBooklet {
@@ -43,15 +44,6 @@ export interface PrintedBooklet {
   hint: PaginationHint;
   /** With partsAt: the booklet again, one PDF per part (pages from–to, 0-based, inclusive). */
   parts: PrintedPart[];
-}
-
-/** One part of the booklet printed on its own (web edition: a chapter per file). */
-export interface PrintedPart {
-  /** The anchor the part starts at ("" for the front matter). */
-  anchor: string;
-  from: number;
-  to: number;
-  pdf: Uint8Array;
 }
 
 /** The blank pages and page numbers of a finished print. */
@@ -143,16 +135,9 @@ export async function printBooklet(handle: BrowserHandle, options: PrintOptions)
         if (scale < 0.995) throw new LayoutError(`ページ全体が ${Math.round(scale * 100)}% に縮小されて印刷されました（ページの幅より広い内容があります）。PDF は作成していません。前回の PDF はそのままです。長い英数字や URL に区切り（スペースなど）を入れてください。`);
         const html = await printedHtml;
         const hint = { blanksBefore: starts.filter((s) => s.hasBlankBefore).map((s) => s.anchor), labels: plan.labels, pads: plan.pads };
-        // Parts come from the same loaded document (Chromium prints a page range tagged, with
-        // its own font subsets), so they carry exactly the whole booklet's pages.
-        const parts: PrintedPart[] = [];
-        for (const range of partRanges(options.partsAt ?? [], pages, doc.getPageCount())) {
-          const part = await page.pdf({
-            preferCSSPageSize: true, printBackground: true, tagged: true, outline: false, timeout: options.timeout,
-            pageRanges: `${range.from + 1}-${range.to + 1}`,
-          });
-          parts.push({ ...range, pdf: part });
-        }
+        // Parts come from the same loaded document (print-parts.ts), so they carry exactly the
+        // whole booklet's pages.
+        const parts = options.partsAt?.length ? await printParts(page, options.partsAt, { pages, pageCount: doc.getPageCount(), frontPages: plan.frontPages }, options.timeout) : [];
         return { pdf, doc, pages, frontPages: plan.frontPages, html, prints, continued, images, blockedRequests: blocked, hint, parts };
       }
       tagged = true;
@@ -165,16 +150,6 @@ export async function printBooklet(handle: BrowserHandle, options: PrintOptions)
   } finally {
     if (!hung) await closePage(page);
   }
-}
-
-/** The page ranges from each anchor to the next (the front matter before the first as its own part). */
-export function partRanges(anchors: string[], pages: Map<string, number>, pageCount: number): Array<{ anchor: string; from: number; to: number }> {
-  if (anchors.length === 0) return [];
-  const starts = anchors.map((anchor) => ({ anchor, from: pages.get(anchor) }));
-  const missing = starts.find((s) => s.from === undefined);
-  if (missing) throw new BrowserError(`分割の位置 #${missing.anchor} が印刷結果に見つかりません（不具合です。報告してください）。`);
-  const list = [{ anchor: "", from: 0 }, ...(starts as Array<{ anchor: string; from: number }>)].filter((s, i, all) => i === 0 || s.from > all[i - 1]!.from);
-  return list.map((s, i) => ({ anchor: s.anchor, from: s.from, to: (list[i + 1]?.from ?? pageCount) - 1 })).filter((r) => r.to >= r.from);
 }
 
 /** Applies the pagination the in-page estimate predicts; false if there is none to apply. */
