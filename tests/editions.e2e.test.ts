@@ -48,6 +48,18 @@ function greyPage(pdf: string, page: number, dpi: number): { width: number; heig
   return { width, height, at: (x, y) => data[y * width + x]! };
 }
 
+/** The objects of a PDF as qpdf reads them (values only). */
+function partObjects(pdf: string): Record<string, Record<string, unknown>> {
+  const json = JSON.parse(run("qpdf", ["--json=2", "--json-key=qpdf", pdf])) as { qpdf: [unknown, Record<string, { value?: unknown }>] };
+  return Object.fromEntries(Object.entries(json.qpdf[1]).flatMap(([k, o]) => (o.value && typeof o.value === "object" && !Array.isArray(o.value) ? [[k, o.value as Record<string, unknown>]] : [])));
+}
+
+/** The catalog's /Dests dictionary (names → destinations) of a PDF. */
+function destsOf(pdf: string, catalog: Record<string, unknown>): Record<string, unknown> | undefined {
+  const dests = catalog["/Dests"];
+  return typeof dests === "string" ? partObjects(pdf)[`obj:${dests}`] : (dests as Record<string, unknown> | undefined);
+}
+
 /** Each page's words with their top-left corner (pt), as poppler reads them, in a stable order. */
 function wordsByPage(pdf: string): Array<Array<{ text: string; x: number; y: number }>> {
   return run("pdftotext", ["-bbox", pdf, "-"]).split("<page ").slice(1).map((page) =>
@@ -292,6 +304,44 @@ describe("the web edition", () => {
       from += part.pageCount;
     }
     expect(from).toBe(web.pageCount);
+  });
+
+  it("leads every link to its page: in the file itself, or in the file of the chapter that holds it", () => {
+    const dir = path.dirname(web.outFile);
+    const files = web.web!.files.slice(1);
+    const starts = new Map<string, number>();
+    let from = 0;
+    for (const f of files) {
+      starts.set(f.name, from);
+      from += f.pageCount;
+    }
+    // Where each chapter starts in the whole booklet, as its bookmarks say.
+    const chapterPage = new Map(flatten(whole.outlines).filter((b) => b.depth === 1).map((b) => [b.title, b.destpageposfrom1 - 1]));
+    let across = 0;
+    for (const part of files) {
+      const objects = Object.values(partObjects(path.join(dir, part.name)));
+      const catalog = objects.find((v) => v["/Type"] === "/Catalog")!;
+      const dests = new Set(Object.keys(destsOf(path.join(dir, part.name), catalog) ?? {}));
+      for (const link of objects.filter((v) => v["/Subtype"] === "/Link")) {
+        const action = link["/A"] as Record<string, unknown> | undefined;
+        if (typeof link["/Dest"] === "string") expect(dests.has(link["/Dest"]), `${part.name} ${link["/Dest"]}`).toBe(true);
+        else if (action) {
+          expect(action["/S"]).toBe("/GoToR");
+          const target = String(action["/F"]).replace(/^u:/, "");
+          const other = files.find((f) => f.name === target);
+          expect(other, `${part.name} → ${target}`).toBeDefined();
+          expect(target).not.toBe(part.name);
+          const [pageIndex] = action["/D"] as [number];
+          expect(pageIndex).toBeLessThan(other!.pageCount);
+          across++;
+        } else expect(Array.isArray(link["/Dest"]), `${part.name} ${JSON.stringify(link)}`).toBe(true);
+      }
+    }
+    expect(across).toBeGreaterThan(0);
+    // The TOC's line for 第6章 opens the sixth chapter's file at its first page.
+    const tocLinks = Object.values(partObjects(path.join(dir, files[0]!.name))).filter((v) => v["/Subtype"] === "/Link").map((v) => v["/A"] as Record<string, unknown> | undefined);
+    const sixth = files.find((f) => f.title.startsWith("第6章"))!;
+    expect(tocLinks.some((a) => a && String(a["/F"]).endsWith(sixth.name) && (a["/D"] as number[])[0] === chapterPage.get(sixth.title)! - starts.get(sixth.name)!)).toBe(true);
   });
 
   it("lists every file in index.html with its pages and its real size, as the city site states it", () => {

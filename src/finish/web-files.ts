@@ -1,10 +1,12 @@
 // The web edition's files: the booklet's parts (front matter, then a chapter each), printed by
 // Chromium from the same loaded document (print/print-parts.ts), finished like the booklet with their own title,
-// bookmarks and page labels that match the whole booklet's numbers.
+// bookmarks and page labels that match the whole booklet's numbers, and links to another chapter
+// pointed at that chapter's file (part-links.ts).
 import { PDFDocument } from "pdf-lib";
 import type { TocEntry } from "../model/types.js";
 import type { PrintedPart } from "../print/print-parts.js";
 import { finishPdf, type DocumentInfo } from "./finish-pdf.js";
+import { linkAcrossParts, type PartFile } from "./part-links.js";
 
 /** One finished file of the web edition. */
 export interface WebPart {
@@ -25,10 +27,12 @@ export async function finishWebParts(
   booklet: { toc: TocEntry[]; pages: Map<string, number>; frontPages: number; info: DocumentInfo; baseName: string },
 ): Promise<WebPart[]> {
   const out: WebPart[] = [];
+  const files: PartFile[] = parts.map((part, i) => ({ name: `${booklet.baseName}-${String(i).padStart(2, "0")}.pdf`, from: part.from, to: part.to }));
   for (const [i, part] of parts.entries()) {
     const chapter = booklet.toc.find((c) => c.anchor === part.anchor);
     const title = chapter ? (chapter.label ?? chapter.title) : "表紙・目次";
     const doc = await PDFDocument.load(part.pdf, { updateMetadata: false });
+    linkAcrossParts(doc, files[i]!, files, booklet.pages);
     const pages = new Map<string, number>();
     for (const [anchor, index] of booklet.pages) if (index >= part.from && index <= part.to) pages.set(anchor, index - part.from);
     const front = Math.max(0, Math.min(booklet.frontPages - part.from, doc.getPageCount()));
@@ -39,7 +43,7 @@ export async function finishWebParts(
       fingerprint: `${booklet.info.fingerprint}:${part.from}-${part.to}`,
     }, { bodyStart });
     out.push({
-      name: `${booklet.baseName}-${String(i).padStart(2, "0")}.pdf`, title,
+      name: files[i]!.name, title,
       firstLabel: label(part.from, booklet.frontPages), lastLabel: label(part.to, booklet.frontPages),
       pageCount: part.to - part.from + 1, pdf,
     });

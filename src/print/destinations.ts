@@ -39,7 +39,7 @@ function walkNameTree(doc: PDFDocument, node: PDFDict, add: (name: string, value
 }
 
 /** PDF names escape bytes as #xx; ids are UTF-8. */
-function decodeName(name: PDFName): string {
+export function decodeName(name: PDFName): string {
   const raw = name.asString().slice(1);
   const bytes: number[] = [];
   for (let i = 0; i < raw.length; i++) {
