@@ -65,21 +65,21 @@ async function printIsolated(page: Page, range: { anchor: string; from: number; 
   const first = dropsBefore ? range.from : 0;
   const firstFolio = dropsBefore ? Math.max(0, range.from - booklet.frontPages + 1) : null;
   const length = range.to - range.from + 1;
-  try {
-    if (!(await page.evaluate(isolatePart, { start: dropsBefore ? range.anchor : "", end: next, firstFolio }))) return undefined;
-    const pdf = await printRange(page, `${range.from - first + 1}-${range.to - first + 1}`, timeout).catch((err: unknown) => {
+  const isolated = await page.evaluate(isolatePart, { start: dropsBefore ? range.anchor : "", end: next, firstFolio });
+  const pdf = isolated
+    ? await printRange(page, `${range.from - first + 1}-${range.to - first + 1}`, timeout).catch((err: unknown) => {
       // Fewer pages than the part: not the booklet's pages (the plain range print follows).
       if (/Page range exceeds page count/.test(String(err))) return undefined;
       throw err;
-    });
-    if (!pdf) return undefined;
-    const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
-    if (doc.getPageCount() !== length) return undefined;
-    for (const [anchor, index] of readDestinations(doc)) if (booklet.pages.get(anchor) !== range.from + index) return undefined;
-    return pdf;
-  } finally {
-    await page.evaluate(restoreParts);
-  }
+    })
+    : undefined;
+  // Reached only when the print did not fail (a failed one stops the build; a hung browser is not asked again).
+  await page.evaluate(restoreParts);
+  if (!pdf) return undefined;
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+  if (doc.getPageCount() !== length) return undefined;
+  for (const [anchor, index] of readDestinations(doc)) if (booklet.pages.get(anchor) !== range.from + index) return undefined;
+  return pdf;
 }
 
 function printRange(page: Page, pageRanges: string, timeout: number): Promise<Uint8Array> {
