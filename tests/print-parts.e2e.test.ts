@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openBrowser, openPage, type BrowserHandle } from "../src/print/browser.js";
 import { readDestinations } from "../src/print/destinations.js";
 import { partRanges, printParts, type PrintedPart } from "../src/print/print-parts.js";
-import { run } from "./helpers/pdf-tools.js";
+import { pageDifference, run, wordsByPage } from "./helpers/pdf-tools.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "plan-press-parts-"));
 const sheet = (chapter: number, n: number) =>
@@ -38,14 +38,6 @@ const html = `<!doctype html><html lang="ja"><head><meta charset="utf-8"><style>
 const htmlFile = path.join(dir, "booklet.html");
 writeFileSync(htmlFile, html);
 
-/** Each page's words with their top-left corner (pt), as poppler reads them, in a stable order. */
-function wordsByPage(pdf: string): Array<Array<{ text: string; x: number; y: number }>> {
-  return run("pdftotext", ["-bbox", pdf, "-"]).split("<page ").slice(1).map((page) =>
-    [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)]
-      .map((m) => ({ text: m[3]!, x: Number(m[1]), y: Number(m[2]) }))
-      .sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : a.y - b.y || a.x - b.x)),
-  );
-}
 
 describe("the web edition's parts, printed each on its own", () => {
   let handle: BrowserHandle;
@@ -79,11 +71,7 @@ describe("the web edition's parts, printed each on its own", () => {
       writeFileSync(file, part.pdf);
       const own = wordsByPage(file);
       expect(own.length, part.anchor).toBe(part.to - part.from + 1);
-      own.forEach((words, i) => {
-        const theirs = booklet[part.from + i]!;
-        expect(words.map((w) => w.text), `${part.anchor} p.${i + 1}`).toEqual(theirs.map((w) => w.text));
-        words.forEach((w, j) => expect(Math.abs(w.x - theirs[j]!.x) + Math.abs(w.y - theirs[j]!.y)).toBeLessThan(0.5));
-      });
+      own.forEach((words, i) => expect(pageDifference(words, booklet[part.from + i]!), `${part.anchor} p.${i + 1}`).toBeUndefined());
     }
     // 第3章 (printed without what precedes it) still numbers its first page 7.
     expect(run("pdftotext", ["-f", "1", "-l", "1", path.join(dir, "part-8.pdf"), "-"])).toMatch(/^7$/m);

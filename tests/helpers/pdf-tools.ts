@@ -18,6 +18,29 @@ function layoutPages(pdf: string): string[] {
   return known.pages;
 }
 
+/**
+ * Each page's words with their top-left corner (pt), sorted by text, then place: two printings of
+ * the same page compare word for word even when the content streams order them differently.
+ */
+export function wordsByPage(pdf: string): Array<Array<{ text: string; x: number; y: number }>> {
+  return run("pdftotext", ["-bbox", pdf, "-"]).split("<page ").slice(1).map((page) =>
+    [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)]
+      .map((m) => ({ text: m[3]!, x: Number(m[1]), y: Number(m[2]) }))
+      .sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : a.y - b.y || a.x - b.x)),
+  );
+}
+
+/** How two readings of one page differ (the first difference found), or undefined: the same words within 0.5 pt. */
+export function pageDifference(a: Array<{ text: string; x: number; y: number }>, b: Array<{ text: string; x: number; y: number }>): string | undefined {
+  if (a.length !== b.length) return `${a.length} words against ${b.length}`;
+  for (const [i, w] of a.entries()) {
+    const v = b[i]!;
+    if (w.text !== v.text) return `「${w.text}」 against 「${v.text}」`;
+    if (Math.abs(w.x - v.x) + Math.abs(w.y - v.y) >= 0.5) return `「${w.text}」 at (${w.x}, ${w.y}) against (${v.x}, ${v.y})`;
+  }
+  return undefined;
+}
+
 export interface OutlineItem {
   title: string;
   destpageposfrom1: number;
