@@ -37,13 +37,26 @@ export function linkAcrossParts(doc: PDFDocument, self: PartFile, files: PartFil
       }
       annot.set(PDFName.of("A"), doc.context.obj({
         S: PDFName.of("GoToR"),
-        F: PDFString.of(target.name),
+        F: fileSpec(doc, target.name),
         D: [PDFNumber.of(at - target.from), PDFName.of("Fit")],
         NewWindow: false,
       }));
     }
   }
   return changed;
+}
+
+/**
+ * The sibling file's name: a plain string when it is ASCII; otherwise a file specification with
+ * the name as UTF-8 bytes (/F, what file systems and browsers resolve) and as text (/UF).
+ */
+function fileSpec(doc: PDFDocument, name: string): PDFString | PDFDict {
+  if (/^[\x20-\x7e]*$/.test(name)) return PDFString.of(name);
+  return doc.context.obj({
+    Type: PDFName.of("Filespec"),
+    F: PDFHexString.of(Buffer.from(name, "utf8").toString("hex")),
+    UF: PDFHexString.fromText(name),
+  });
 }
 
 function destinationName(value: unknown): string | undefined {

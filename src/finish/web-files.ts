@@ -1,7 +1,7 @@
 // The web edition's files: the booklet's parts (front matter, then a chapter each), printed by
-// Chromium from the same loaded document (print/print-parts.ts), finished like the booklet with their own title,
-// bookmarks and page labels that match the whole booklet's numbers, and links to another chapter
-// pointed at that chapter's file (part-links.ts).
+// Chromium from the same loaded document (print/print-parts.ts), finished like the booklet with
+// their own title, bookmarks and page labels that match the whole booklet's numbers, and links
+// to another chapter pointed at that chapter's file (part-links.ts).
 import { PDFDocument } from "pdf-lib";
 import type { TocEntry } from "../model/types.js";
 import type { PrintedPart } from "../print/print-parts.js";
