@@ -21,20 +21,19 @@ function ruleStarts(face: FontFace): { byFile: string; byName: string } {
 
 /** The HTML with each face asked for by name before its file. */
 export function withInstalledFonts(html: string, faces: FontFace[]): string {
-  let out = html;
-  for (const face of faces) {
-    const { byFile, byName } = ruleStarts(face);
-    out = out.split(byFile).join(byName);
-  }
-  return out;
+  return swapRules(html, faces, "byFile", "byName");
 }
 
 /** The HTML as written beside the PDF: the faces by their files only. */
 export function withoutInstalledFonts(html: string, faces: FontFace[]): string {
+  return swapRules(html, faces, "byName", "byFile");
+}
+
+function swapRules(html: string, faces: FontFace[], from: "byFile" | "byName", to: "byFile" | "byName"): string {
   let out = html;
   for (const face of faces) {
-    const { byFile, byName } = ruleStarts(face);
-    out = out.split(byName).join(byFile);
+    const rule = ruleStarts(face);
+    out = out.split(rule[from]).join(rule[to]);
   }
   return out;
 }
