@@ -6,9 +6,10 @@ cd "$(dirname "$0")/.."
 
 say() { printf 'セットアップ: %s\n' "$*" >&2; }
 
-# Debian packages: chromium renders; poppler-utils and qpdf let the tests read PDFs back.
+# Debian packages: Chromium's headless shell renders (the desktop chromium is not needed: it
+# starts twice as slowly); poppler-utils and qpdf let the tests read PDFs back.
 need=()
-command -v chromium >/dev/null 2>&1 || [ -n "${PUPPETEER_EXECUTABLE_PATH:-}" ] || need+=(chromium)
+command -v chromium-headless-shell >/dev/null 2>&1 || [ -n "${PUPPETEER_EXECUTABLE_PATH:-}" ] || need+=(chromium-headless-shell)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v qpdf >/dev/null 2>&1 || need+=(qpdf)
 # ghostscript converts the print edition to CMYK PDF/X (--pdfx).

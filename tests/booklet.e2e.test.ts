@@ -172,8 +172,8 @@ describe("building again", () => {
 describe("a remote or pooled Chrome (--browser-ws-endpoint)", () => {
   it("prints the booklet, its files served by plan-press, nothing else loaded, and leaves the browser running", async () => {
     const puppeteer = (await import("puppeteer")).default;
-    const { findExecutable, launchArgs } = await import("../src/print/browser.js");
-    const remote = await puppeteer.launch({ executablePath: findExecutable(), args: launchArgs() });
+    const { findExecutable, headlessMode, launchArgs } = await import("../src/print/browser.js");
+    const remote = await puppeteer.launch({ executablePath: findExecutable(), headless: headlessMode(findExecutable()), args: launchArgs() });
     try {
       // The second plan, as a six-page booklet: what is tested is the hand-over, not the pages.
       const small = smallPlan();

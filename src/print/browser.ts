@@ -43,7 +43,13 @@ export interface BrowserHandle {
   close(options?: { hung?: boolean }): Promise<void>;
 }
 
+// Chromium's headless shell first: the same engine and print path without the desktop browser
+// around it (profile services, extensions, the window machinery). Measured on the sample: a
+// start costs half the CPU, a build of the whole booklet about 30 % less, the pages the same.
+// The binary itself, not Debian's /usr/bin wrapper script: one process fewer per start.
 const SYSTEM_CANDIDATES = [
+  "/usr/lib/chromium/chromium-headless-shell",
+  "/usr/bin/chromium-headless-shell",
   "/usr/bin/chromium",
   "/usr/bin/chromium-browser",
   "/usr/bin/google-chrome",
@@ -70,11 +76,16 @@ export function findExecutable(): string {
     [
       "Chromium が見つかりません。",
       "  セットアップ（README の Quick start の1行目）を実行するか、次のいずれかをしてください:",
-      "  ・sudo apt-get install chromium",
+      "  ・sudo apt-get install chromium-headless-shell",
       "  ・環境変数 PUPPETEER_EXECUTABLE_PATH に Chrome/Chromium のパスを設定する",
       "  ・--browser-ws-endpoint ws://… で起動済みのブラウザを指定する",
     ].join("\n"),
   );
+}
+
+/** How puppeteer names the headless mode of `executable`: the shell is headless by itself. */
+export function headlessMode(executable: string): true | "shell" {
+  return /headless[-_]shell/.test(path.basename(executable)) ? "shell" : true;
 }
 
 /** Chromium flags, each with its reason (a test starts a "remote" browser with them). */
@@ -195,7 +206,7 @@ export async function openBrowser(options: BrowserOptions): Promise<BrowserHandl
   removeStaleProfiles();
   const profile = mkdtempSync(path.join(tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
   const launch = ++launches;
-  const args = [...puppeteer.defaultArgs({ headless: true, userDataDir: profile, args: launchArgs() }), "--remote-debugging-pipe"];
+  const args = [...puppeteer.defaultArgs({ headless: headlessMode(executable), userDataDir: profile, args: launchArgs() }), "--remote-debugging-pipe"];
   const faces = fontFaces();
   const fontconfig = fontconfigFile(faces);
   let child: ChildProcess;
