@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import puppeteer, { type Browser, type Page } from "puppeteer";
+import puppeteer, { type Browser, type Page, type PDFOptions } from "puppeteer";
 import { BrowserError } from "../errors.js";
 import { PipeTransport, injectFault, running } from "./pipe-transport.js";
 import { diesWithUs } from "../write/child-processes.js";
@@ -162,6 +162,15 @@ export function withinTime<T>(ms: number, work: Promise<T>): Promise<T> {
     timer = setTimeout(() => reject(new LaunchTimeout(`timed out after ${ms} ms`)), ms);
   });
   return Promise.race([work, limit]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * page.pdf() within `timeout` as a whole. Puppeteer's own timeout covers only the print command;
+ * the PDF is then read from a stream under the connection's timeout, so a browser that stops
+ * answering just after the print (seen on a busy machine) was waited for that long instead.
+ */
+export function printWithin(page: Page, options: PDFOptions & { timeout: number }): Promise<Uint8Array> {
+  return withinTime(options.timeout, page.pdf(options));
 }
 
 /** Resolves when the process has exited (at once if it already has). */

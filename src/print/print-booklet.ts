@@ -11,7 +11,7 @@ import { pathToFileURL } from "node:url";
 import type { Page } from "puppeteer";
 import { PDFDocument, ParseSpeeds } from "pdf-lib";
 import { BrowserError, LayoutError } from "../errors.js";
-import { isTimeout, openPage, withinTime, type BrowserHandle } from "./browser.js";
+import { isTimeout, openPage, printWithin, withinTime, type BrowserHandle } from "./browser.js";
 import { readDestinations } from "./destinations.js";
 import { planPagination, type PageStart, type PaginationPlan } from "./pagination.js";
 import { estimatePages } from "./estimate-pages.js";
@@ -107,7 +107,7 @@ export async function printBooklet(handle: BrowserHandle, options: PrintOptions)
     // first print only measures (untagged is a third faster).
     let tagged = options.hint !== undefined || (await applyEstimate(page, options, fixed, apply));
     for (let prints = 1; prints <= MAX_PRINTS; prints++) {
-      const pdf = await page.pdf({
+      const pdf = await printWithin(page, {
         preferCSSPageSize: true,
         printBackground: true,
         tagged: tagged && !options.pagesOnly,
@@ -177,7 +177,7 @@ export async function printDocument(handle: BrowserHandle, options: { htmlFile: 
   const blocked: string[] = [];
   try {
     await openFenced(page, handle, options, blocked);
-    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false, timeout: options.timeout });
+    const pdf = await printWithin(page, { preferCSSPageSize: true, printBackground: true, tagged: true, outline: false, timeout: options.timeout });
     return { pdf, blockedRequests: blocked };
   } finally {
     await closePage(page);

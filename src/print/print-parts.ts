@@ -14,6 +14,7 @@ import type { Page } from "puppeteer";
 import { PDFDocument, ParseSpeeds } from "pdf-lib";
 import { BrowserError } from "../errors.js";
 import { readDestinations } from "./destinations.js";
+import { printWithin } from "./browser.js";
 
 /** One part of the booklet printed on its own (web edition: a chapter per file). */
 export interface PrintedPart {
@@ -83,7 +84,7 @@ async function printIsolated(page: Page, range: { anchor: string; from: number; 
 }
 
 function printRange(page: Page, pageRanges: string, timeout: number): Promise<Uint8Array> {
-  return page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false, timeout, pageRanges });
+  return printWithin(page, { preferCSSPageSize: true, printBackground: true, tagged: true, outline: false, timeout, pageRanges });
 }
 
 /**
