@@ -4,7 +4,7 @@
 // The sets are written by the build's own write path with small stand-in files
 // (helpers/commit-child.mjs); the end-to-end kills of real builds are in robustness.e2e.test.ts.
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -68,20 +68,31 @@ function steps(kind: Kind, env: Record<string, string> = {}): string[] {
   return listed.stderr.split("\n").filter((l) => l.startsWith("plan-press-fault-point: ")).map((l) => l.slice(24));
 }
 
+/** Where the write of `kind` puts its set under `root`. */
+const outIn = (kind: Kind, root: string) => (kind === "web" ? path.join(root, "web/") : path.join(root, "action-plan-print.pdf"));
+
+/** An earlier set of each kind, written once by the real write; each case gets a copy (nothing in a set names its folder). */
+const written = new Map<Kind, string>();
+
 /** A folder with an earlier set (generation "old") and a file of the user's beside it. */
 function previousSet(kind: Kind): { root: string; out: string; set: string } {
+  let template = written.get(kind);
+  if (!template) {
+    template = mkdtempSync(path.join(tmpdir(), "plan-press-faults-old-"));
+    const made = child(kind, outIn(kind, template), "old");
+    if (made.status !== 0) throw new Error(`fixture: the previous set was not written: ${made.stderr}`);
+    written.set(kind, template);
+  }
   const root = mkdtempSync(path.join(tmpdir(), "plan-press-faults-"));
-  const out = kind === "web" ? path.join(root, "web/") : path.join(root, "action-plan-print.pdf");
-  const made = child(kind, out, "old");
-  if (made.status !== 0) throw new Error(`fixture: the previous set was not written: ${made.stderr}`);
+  cpSync(template, root, { recursive: true });
   writeFileSync(path.join(root, "report-01.pdf"), "the user's own file");
-  return { root, out, set: kind === "web" ? path.join(root, "web") : root };
+  return { root, out: outIn(kind, root), set: kind === "web" ? path.join(root, "web") : root };
 }
 
 /** Bytes of the complete new set, written without a fault. */
 function newSet(kind: Kind): Map<string, string> {
   const root = mkdtempSync(path.join(tmpdir(), "plan-press-faults-new-"));
-  const made = child(kind, kind === "web" ? path.join(root, "web/") : path.join(root, "action-plan-print.pdf"), "new");
+  const made = child(kind, outIn(kind, root), "new");
   if (made.status !== 0) throw new Error(`fixture: the new set was not written: ${made.stderr}`);
   return snapshot(kind === "web" ? path.join(root, "web") : root);
 }
