@@ -101,6 +101,9 @@ describe("two versions that differ in every way", () => {
     expect(squash(text)).toContain(`旧p.${oldLabels.get("project-5")}`);
     expect(text).toMatch(/新（改正後）：案 第2版（令和6年12月1日）/);
     expect(text).toMatch(/旧（改正前）：第1回審議会資料/);
+    // plan.yaml's shorter lists are headed in the committee's words, not by the file's key.
+    expect(count(text, "計画の構成")).toBe(1);
+    expect(text).not.toMatch(/^\s*(plan|booklet)\s*$/m);
   });
 
   it("give a draft whose change list shows every change once, with its kind and page", () => {

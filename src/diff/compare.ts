@@ -10,7 +10,7 @@ import type { PlanData } from "../validate/validate.js";
 import type { YearStyle } from "../model/format.js";
 import { partId } from "../model/change-keys.js";
 import { ITEMS, RECORDS, comparableTree, type ItemSpec, type Trail, type Where } from "./plan-tree.js";
-import { FIELDS, type FieldSpec } from "./field-labels.js";
+import { FIELDS, GROUPS, type FieldSpec } from "./field-labels.js";
 import { inTerms } from "./in-terms.js";
 import { ELSEWHERE, bestPairs, matchItems, type Entry } from "./match-items.js";
 import { canonical, isItemList, isObject, show, summary } from "./values.js";
@@ -194,9 +194,14 @@ function enter(S: Side, pattern: string, spec: ItemSpec, item: any, index: numbe
   return { trail, group: S.group, path: [...S.path, spec.label?.(item, index + 1) ?? number], numbers: [...S.numbers, number], where };
 }
 
+/** The heading of a top-level field's rows (undefined: none is known, a gap in the tables). */
+export function topGroup(pattern: string): string | undefined {
+  return GROUPS[pattern] ?? FIELDS[pattern]?.label ?? ITEMS[`${pattern}[]`]?.noun ?? ITEMS[pattern]?.noun;
+}
+
 /** A top-level field that is no item of its own: its rows form a group named after it. */
 function top(S: Side, pattern: string): Side {
-  return { ...S, group: FIELDS[pattern]?.label ?? ITEMS[`${pattern}[]`]?.noun ?? pattern };
+  return { ...S, group: topGroup(pattern) ?? pattern };
 }
 
 function moveRow(spec: ItemSpec, A: Side, B: Side): ChangeRow {

@@ -84,7 +84,7 @@ export const FIELDS: Record<string, FieldSpec> = {
   "plan.districtMap.property": { label: "地区の地図の、地区 ID の属性" },
   ...Object.fromEntries((Object.keys(TERM_DEFAULTS) as TermName[]).map((k) => [`plan.terms.${k}`, { label: `用語（既定:「${TERM_DEFAULTS[k]}」）` }])),
 
-  "booklet.parts": { label: "冊子の構成", show: "lines" },
+  "booklet.parts": { label: "表紙・目次・章の並びと中身", show: "lines" },
   "booklet.figureNumbers": { label: "図表の番号の付け方" },
 
   "figures.*.type": { label: "図表の種類" },
@@ -172,4 +172,13 @@ export const FIELDS: Record<string, FieldSpec> = {
   "sdgs[].id": { label: "ゴール番号", identity: true },
   "sdgs[].title": { label: "タイトル" },
   "sdgs[].color": { label: "色" },
+};
+
+/**
+ * The heading of the rows of a top-level record that is no item of its own (the table groups
+ * rows under it), in the committee's words: never the data file's key.
+ */
+export const GROUPS: Record<string, string> = {
+  plan: "計画の構成",
+  booklet: "冊子の構成",
 };

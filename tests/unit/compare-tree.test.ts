@@ -8,6 +8,7 @@ import { checkData } from "../../src/build.js";
 import { fileKinds } from "../../src/validate/schema.js";
 import { ITEMS, RECORDS, Ref, comparableTree } from "../../src/diff/plan-tree.js";
 import { FIELDS } from "../../src/diff/field-labels.js";
+import { topGroup } from "../../src/diff/compare.js";
 import { DATA } from "../helpers/data-copy.js";
 
 /** Where each file kind's records sit in the comparable tree, and how to reach them in its schema. */
@@ -101,6 +102,15 @@ describe("the comparable tree's tables", () => {
     expect(stale).toEqual([]);
     // Markdown chapters are a record of items, each with its own group
     expect(ITEMS["texts.*"]!.group!("# 計画の目的\n本文")).toBe("本文　計画の目的");
+  });
+
+  it("head the rows of every top-level field in the committee's words, never by the data's key", () => {
+    const tree = comparableTree(checkData(DATA).data!);
+    // A record or list whose items head their own rows (政策1…, 図表…, 実績値 2025年度) needs none.
+    const ownHeadings = (key: string) => Boolean(ITEMS[`${key}.*`]?.group ?? ITEMS[`${key}[]`]?.group ?? ITEMS[key]?.group);
+    const headings = Object.keys(tree).filter((key) => !ownHeadings(key)).map((key) => [key, topGroup(key)]);
+    expect(headings.length).toBeGreaterThan(1);
+    expect(headings.filter(([, heading]) => !heading || !/[^\x00-\x7F]/.test(heading))).toEqual([]);
   });
 
   it("keep every PlanData field but where records came from", () => {

@@ -89,6 +89,22 @@ describe("compareData: removals", () => {
     expect(rows[0]!.before).toMatch(/重点施策：7-1「.+」、7-2「.+」、7-3「.+」、7-4「.+」/);
   });
 
+  it("heads the plan's own lists (plan.yaml) in the committee's words, as every other group", () => {
+    const after = copy();
+    after.projects = after.projects.filter((p) => p.id !== 5);
+    after.plan = { ...after.plan, projects: after.plan.projects.filter((id) => id !== 5) };
+    const rows = compareData(original, after);
+    expect(brief(rows)).toEqual([
+      ["removed", "重点プロジェクト5　DX推進プロジェクト", "重点プロジェクト"],
+      ["changed", "計画の構成", "重点プロジェクトの一覧（掲載順）"],
+    ]);
+    // No group is named by a key of the data files (plan, booklet, figures …).
+    const everything = structuredClone(original);
+    everything.plan = { ...everything.plan, policyAreas: [...everything.plan.policyAreas].reverse() };
+    everything.booklet = { ...everything.booklet, parts: everything.booklet.parts.slice(1) };
+    for (const row of compareData(original, everything)) expect(row.group, JSON.stringify(row)).toMatch(/[^\x00-\x7F]/);
+  });
+
   it("reports a removed 事業 with its old number, and marks the 方針 that held it", () => {
     const dir = dataCopy();
     edit(dir, "policies/1-1.yaml", /      - name: 母子健康手帳アプリ運用事業\n        description: .*\n/, "");
