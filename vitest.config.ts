@@ -30,10 +30,10 @@ class LongestFirst extends BaseSequencer {
 export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
-    // Two files at a time: much of a browser test is waiting (a browser starting, a timeout
-    // running out, a child process), so two side by side keep both cores busy (9.1 → 7.0 min
-    // measured); four were slower. A test that expects a killed run's leftovers to stay until its
-    // own next run gives its runs a temporary root of their own (helpers/data-copy.ts ownTmp).
+    // Two files at a time keep both cores busy (the run uses 99 % of them): one file alone
+    // took 9.1 min against 7.0; three took 244 s against 240, four were slower. A test that
+    // expects a killed run's leftovers to stay until its own next run gives its runs a
+    // temporary root of their own (helpers/data-copy.ts ownTmp).
     fileParallelism: true,
     maxWorkers: 2,
     // One process for every file: the modules under test are loaded once, not once per file
