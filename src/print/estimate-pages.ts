@@ -18,9 +18,10 @@ export interface PageEstimate {
 
 /** In the page: the estimated page of every link target (what the printed PDF names as a destination); null without a page area. */
 export function estimatePages(): PageEstimate | null {
-  // The page area: the booklet's sheets are exactly its size (styles/tokens.css).
+  // The page area: the booklet's sheets are exactly its size (styles/tokens.css), but for an
+  // edition that widens it (the draft's 5 mm for change bars).
   const probe = document.createElement("div");
-  probe.style.cssText = "position: absolute; visibility: hidden; width: var(--sheet-width); height: var(--sheet-height)";
+  probe.style.cssText = "position: absolute; visibility: hidden; width: var(--page-area-width, var(--sheet-width)); height: var(--sheet-height)";
   document.body.append(probe);
   const { width, height } = probe.getBoundingClientRect();
   probe.remove();
