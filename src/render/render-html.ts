@@ -18,6 +18,7 @@ import { glueEnd, typesetHtml } from "./typeset.js";
 import { systemTreeHeadSvg, systemTreeSvgs } from "./system-tree.js";
 import { structureDiagramSvg } from "./structure-diagram.js";
 import { coverPatternSvg } from "./cover-pattern.js";
+import { compileTemplates } from "./template-cache.js";
 
 /** What the templates need besides the model. */
 export interface RenderOptions {
@@ -51,8 +52,7 @@ export function renderHtml(booklet: Booklet, options: RenderOptions): string {
   const sources = JSON.stringify([main, partials]);
   if (compiled?.sources !== sources) {
     const hb = Handlebars.create();
-    for (const [name, text] of partials) hb.registerPartial(name, text);
-    compiled = { sources, hb, template: hb.compile(main, { strict: true, noEscape: false }) };
+    compiled = { sources, hb, template: compileTemplates(hb, main, partials, { strict: true, noEscape: false }) };
   }
   const { hb, template } = compiled;
   // Helpers close over this render's options and changes: registered anew each time.

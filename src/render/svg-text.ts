@@ -1,29 +1,22 @@
 // Text for the booklet's SVG diagrams: SVG does not wrap lines, so they are measured here with the
 // booklet's own fonts (the same TrueType files Chromium prints with) and broken between phrases,
 // as the HTML text is (word-break: auto-phrase), never before closing punctuation.
-import { createRequire } from "node:module";
 import Handlebars from "handlebars";
 import { fontFaces } from "../fonts.js";
+import { advanceOf, storedAdvances, type StoredAdvances } from "./advance-store.js";
 
-interface Face {
-  unitsPerEm: number;
-  glyphForCodePoint(cp: number): { advanceWidth: number };
-}
-
-const faces = new Map<string, Face>();
+const faces = new Map<string, StoredAdvances>();
 const widths = new Map<string, number>();
 
 /** A face of the booklet: Gothic regular (400) or bold (700), or Mincho ("serif", vision statements). */
 export type Weight = 400 | 700 | "serif";
 
-function face(weight: Weight): Face {
+function face(weight: Weight): StoredAdvances {
   const key = String(weight);
   let f = faces.get(key);
   if (!f) {
     const file = fontFaces().find((x) => (weight === "serif" ? x.family === "BIZ UDPMincho" : x.family === "BIZ UDPGothic" && x.weight === weight))!.file;
-    // fontkit is loaded at the first diagram only: a fifth of a second of every start otherwise.
-    const fontkit = createRequire(import.meta.url)("fontkit") as { openSync(file: string): unknown };
-    f = fontkit.openSync(file) as Face;
+    f = storedAdvances(file);
     faces.set(key, f);
   }
   return f;
@@ -31,12 +24,11 @@ function face(weight: Weight): Face {
 
 /** The width of a text in the diagram's units (mm) at a font size in mm. */
 export function textWidth(text: string, size: number, weight: Weight = 400): number {
-  const f = face(weight);
   let em = 0;
   for (const ch of text) {
     const key = `${weight}:${ch}`;
     let w = widths.get(key);
-    if (w === undefined) widths.set(key, (w = f.glyphForCodePoint(ch.codePointAt(0)!).advanceWidth / f.unitsPerEm));
+    if (w === undefined) widths.set(key, (w = advanceOf(face(weight), ch.codePointAt(0)!)));
     em += w;
   }
   return em * size;
@@ -50,6 +42,18 @@ const PHRASE_END = /[\u3041-\u309f、。，．・：；！？）」』〕］｝�
 
 /** The text cut into phrases: a break may fall only after a particle or punctuation, before a content word. */
 export function phrases(text: string): string[] {
+  // Balancing a line (wrapText) cuts the same text a dozen times.
+  let out = cut.get(text);
+  if (!out) {
+    if (cut.size > 5000) cut.clear();
+    cut.set(text, (out = cutPhrases(text)));
+  }
+  return [...out];
+}
+
+const cut = new Map<string, string[]>();
+
+function cutPhrases(text: string): string[] {
   const out: string[] = [];
   for (const { segment } of segmenter.segment(text)) {
     const prev = out.at(-1);

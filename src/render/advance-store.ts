@@ -1,0 +1,83 @@
+// The advance widths of one face, kept between runs: the diagrams' text is measured with the
+// booklet's own fonts (svg-text.ts), and opening three CJK faces with fontkit took a fifth of a
+// second of every build. The faces are the project's pinned files, so their widths are stored
+// under node_modules/.cache (as validate/glyph-cache.ts stores their coverage), keyed by the
+// file's path, size and time; a missing, stale or damaged store is computed again.
+import { createRequire } from "node:module";
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { FontError } from "../errors.js";
+import { PROJECT_ROOT } from "../paths.js";
+
+/** Advance widths in em: runs of code points [from, to, em, …] and the width of a code point the face lacks. */
+export interface StoredAdvances {
+  runs: number[];
+  missing: number;
+}
+
+const STORE_DIR = path.join(PROJECT_ROOT, "node_modules", ".cache", "plan-press");
+
+/** The face's advances, from the store or (once) from the font file. */
+export function storedAdvances(file: string, storeDir = STORE_DIR): StoredAdvances {
+  const st = statSync(file, { throwIfNoEntry: false });
+  const key = `${file} ${st?.size} ${st?.mtimeMs}`;
+  const store = path.join(storeDir, `advances-${path.basename(file, path.extname(file))}.json`);
+  try {
+    const stored = JSON.parse(readFileSync(store, "utf8")) as StoredAdvances & { key: string };
+    if (stored.key === key && Array.isArray(stored.runs) && stored.runs.length % 3 === 0 && typeof stored.missing === "number") return { runs: stored.runs, missing: stored.missing };
+  } catch {
+    // None yet, or unreadable: computed below.
+  }
+  const advances = computeAdvances(file);
+  try {
+    mkdirSync(storeDir, { recursive: true });
+    // Whole or not at all: other plan-press processes may read it meanwhile.
+    const temp = `${store}.${process.pid}.tmp`;
+    writeFileSync(temp, JSON.stringify({ key, ...advances }));
+    renameSync(temp, store);
+  } catch {
+    // A read-only install: computed again next time.
+  }
+  return advances;
+}
+
+interface FontkitFont {
+  unitsPerEm: number;
+  characterSet: number[];
+  glyphForCodePoint(cp: number): { advanceWidth: number };
+}
+
+/** Every mapped code point's advance (what fontkit gives for it), in runs of equal width. */
+export function computeAdvances(file: string): StoredAdvances {
+  const fontkit = createRequire(import.meta.url)("fontkit") as { openSync(file: string): unknown };
+  let font: FontkitFont;
+  try {
+    font = fontkit.openSync(file) as FontkitFont;
+  } catch (cause) {
+    throw new FontError(`フォントファイルを読めません: ${file}`, { cause });
+  }
+  const em = (cp: number) => font.glyphForCodePoint(cp).advanceWidth / font.unitsPerEm;
+  const runs: number[] = [];
+  for (const cp of [...new Set(font.characterSet)].sort((a, b) => a - b)) {
+    const w = em(cp);
+    const n = runs.length;
+    if (n > 0 && runs[n - 2] === cp - 1 && runs[n - 1] === w) runs[n - 2] = cp;
+    else runs.push(cp, cp, w);
+  }
+  // A code point outside the character map is drawn (and measured) as the face's .notdef glyph.
+  return { runs, missing: em(0x10fffe) };
+}
+
+/** The width in em of `cp` from stored runs. */
+export function advanceOf(advances: StoredAdvances, cp: number): number {
+  const { runs } = advances;
+  let lo = 0;
+  let hi = runs.length / 3 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (cp < runs[3 * mid]!) hi = mid - 1;
+    else if (cp > runs[3 * mid + 1]!) lo = mid + 1;
+    else return runs[3 * mid + 2]!;
+  }
+  return advances.missing;
+}
