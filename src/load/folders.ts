@@ -41,5 +41,9 @@ export function unread(abs: string, exts: string[]): Diagnostic {
 
 /** "1-10" after "1-9": file order follows policy numbers, not character codes. */
 export function naturalOrder(a: string, b: string): number {
-  return a.localeCompare(b, "ja", { numeric: true });
+  return NATURAL.compare(a, b);
 }
+
+// One collator for every comparison: localeCompare with options makes one each time (a sort of
+// the data's files took 30 ms).
+const NATURAL = new Intl.Collator("ja", { numeric: true });
