@@ -1,7 +1,7 @@
 // Issue "Editions for the print shop and the city website": the print edition's boxes, marks
-// and page count, its PDF/X-3 conversion by Ghostscript (the sample), and the web edition's files
-// (the second plan: what is tested is how a booklet is split, not its pages), read back by
-// poppler, qpdf and Ghostscript.
+// and page count, its PDF/X-3 conversion by Ghostscript, and the web edition's files, read back
+// by poppler, qpdf and Ghostscript. Both are built from the second plan (the print edition with a
+// cover picture): what is tested is how a booklet is made into them, not its pages.
 import { execFileSync, spawn } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -135,10 +135,17 @@ describe("the print edition (中綴じ, --pdfx)", () => {
     expect(page.at(px(b.BleedBox!.x0 - b.MediaBox!.x0 - 4), px(fromTop))).toBeGreaterThan(240);
   });
 
-  it("pads the page count to the binding's multiple with blank pages before the back cover", () => {
+  it("pads the page count to the binding's multiple with blank pages before the back cover", async () => {
     expect(print.pageCount % 4).toBe(0);
-    expect(squash(pageText(print.outFile, print.pageCount))).toContain("発行令和6年（2024年）10月");
-    expect(squash(pageText(print.outFile, print.pageCount - 1))).toBe("");
+    expect(squash(pageText(print.outFile, print.pageCount))).toContain("発行2026（令和8）年3月");
+    // A booklet of six pages is printed on eight for 中綴じ: two blank pages before the back cover.
+    const out = path.join(mkdtempSync(path.join(tmpdir(), "plan-press-pad-")), "action-plan-print.pdf");
+    const r = await cli(["build", "--edition", "print", "--binding", "中綴じ", "--data", smallPlan(), "--out", out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(pagesOf(out)).toBe(8);
+    expect(squash(pageText(out, 5))).toContain("計画策定の趣旨");
+    for (const page of [6, 7]) expect(squash(pageText(out, page)), `p.${page}`).toBe("");
+    expect(squash(pageText(out, 8))).toContain("発行2026（令和8）年3月");
   });
 
   it("converts to PDF/X-3 with Ghostscript: CMYK only, an output intent, fonts embedded, text still text", async () => {
@@ -147,7 +154,7 @@ describe("the print edition (中綴じ, --pdfx)", () => {
     const info = run("pdfinfo", ["-box", "-f", "1", "-l", "1", file]);
     expect(info).toMatch(/PDF version:\s+1\.3/);
     // Dated as the booklet (the edition's date), not when Ghostscript ran.
-    expect(info).toMatch(/CreationDate:.*2024/);
+    expect(info).toMatch(/CreationDate:.*2026/);
     expect(info).toMatch(/TrimBox/);
     expect(info).toMatch(/BleedBox/);
     const b = boxes(file, 42);
@@ -172,9 +179,9 @@ describe("the print edition (中綴じ, --pdfx)", () => {
       expect(row).not.toContain("Type 3");
       expect(row.split(/\s+/).slice(-5)[0]).toBe("yes");
     }
-    // The first 政策's divider carries its name as text, on the page the booklet's bookmark names.
-    const divider = flatten(qpdfJson(print.outFile).outlines).find((o) => o.title.startsWith("政策1"))!.destpageposfrom1;
-    expect(squash(run("pdftotext", ["-f", String(divider), "-l", String(divider), file, "-"]))).toContain("子育て・教育政策");
+    // The first 基本目標's divider carries its name as text, on the page the booklet's bookmark names.
+    const divider = flatten(qpdfJson(print.outFile).outlines).find((o) => o.title.startsWith("基本目標1"))!.destpageposfrom1;
+    expect(squash(run("pdftotext", ["-f", String(divider), "-l", String(divider), file, "-"]))).toContain("子どもと学びのまち");
     // Nothing was flattened into an image (PDF/X-3 allows no transparency; the pages have none):
     // every image of the press file is one of the booklet's own (Ghostscript may store one per
     // use), and none carries a soft mask.

@@ -1,11 +1,12 @@
 // The booklets that several test files only read, built once per test run and shared: the
-// sample in the official, draft and print editions, and the second fixture plan as the official
-// booklet and the web edition. The first file that asks builds it into
+// sample in the official and draft editions, and the second fixture plan as the official
+// booklet, the web edition and (with a cover picture) the print edition. The first file that asks builds it into
 // the run's folder (global-setup.ts); the others, in this file or another, read the PDF and the
 // result written beside it.
 // A test that changes an output must build its own.
-import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, closeSync, copyFileSync, cpSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import sharp from "sharp";
 import { inject } from "vitest";
 import { build, type BuildOptions, type BuildResult } from "../../src/build.js";
 import { DATA, MIDORINO } from "./data-copy.js";
@@ -18,9 +19,11 @@ const SETS = {
   draft: { dataDir: DATA, file: "action-plan-draft.pdf", edition: "draft" },
   // The second plan: its five chapters make as many files as the sample's eight, at a fifth of the CPU.
   web: { dataDir: MIDORINO, file: "web/action-plan.pdf", edition: "web" },
-  print: { dataDir: DATA, file: "action-plan-print.pdf", edition: "print", binding: "中綴じ", pdfx: true },
+  // The second plan with a cover picture (a press file must keep its images): its 44 pages
+  // convert to PDF/X in a third of the sample's time.
+  print: { dataDir: MIDORINO, file: "action-plan-print.pdf", edition: "print", binding: "中綴じ", pdfx: true, coverPicture: true },
   midorino: { dataDir: MIDORINO, file: "action-plan.pdf", edition: "official" },
-} as const satisfies Record<string, Omit<BuildOptions, "outFile" | "timeout" | "strict"> & { file: string }>;
+} as const satisfies Record<string, Omit<BuildOptions, "outFile" | "timeout" | "strict"> & { file: string; coverPicture?: boolean }>;
 
 export type SharedSet = keyof typeof SETS;
 
@@ -44,7 +47,8 @@ export function shared(name: SharedSet): Promise<SharedBuild> {
 
 async function load(name: SharedSet): Promise<SharedBuild> {
   const dir = path.join(inject("sharedDir"), name);
-  const { file, ...options } = SETS[name];
+  const { file, ...set } = SETS[name];
+  const { coverPicture, ...options } = { coverPicture: false, ...set };
   const resultFile = path.join(dir, "result.json");
   // Test files may run side by side: the first to ask builds, the others wait for its result.
   while (!existsSync(resultFile)) {
@@ -57,7 +61,7 @@ async function load(name: SharedSet): Promise<SharedBuild> {
       continue;
     }
     try {
-      await buildInto(dir, file, options);
+      await buildInto(dir, file, coverPicture ? { ...options, dataDir: await withCoverPicture(options.dataDir, `${dir}-data`) } : options);
     } catch (err) {
       writeFileSync(`${dir}.failed`, String(err));
       throw err;
@@ -66,6 +70,22 @@ async function load(name: SharedSet): Promise<SharedBuild> {
     }
   }
   return { out: path.join(dir, file), result: decode(JSON.parse(readFileSync(resultFile, "utf8"))) };
+}
+
+/**
+ * A copy of a plan (kept for the run: the built HTML links to its images) whose cover shows a
+ * picture: a landscape drawn in flat colours, 2400 × 1400 pixels (over 300 ppi as printed).
+ */
+async function withCoverPicture(dataDir: string, into: string): Promise<string> {
+  rmSync(into, { recursive: true, force: true });
+  cpSync(dataDir, into, { recursive: true });
+  mkdirSync(path.join(into, "images"), { recursive: true });
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="2400" height="1400"><rect width="2400" height="1400" fill="#e8f3f8"/>` +
+    `<circle cx="1900" cy="300" r="140" fill="#f2c14e"/><path d="M0 900 Q600 500 1200 850 T2400 800 V1400 H0Z" fill="#7dbf7a"/>` +
+    `<path d="M0 1150 Q800 1000 1400 1200 T2400 1150 V1400 H0Z" fill="#3f8f5a"/><path d="M300 1400 Q900 1200 1500 1300 T2400 1250 V1400Z" fill="#5aa0d6"/></svg>`;
+  await sharp(Buffer.from(svg)).png().toFile(path.join(into, "images", "landscape.png"));
+  appendFileSync(path.join(into, "edition.yaml"), "cover:\n  keyVisual: { image: landscape.png, alt: 丘と川の風景（テスト用に描いたもの） }\n");
+  return into;
 }
 
 /**
