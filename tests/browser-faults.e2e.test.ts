@@ -34,9 +34,12 @@ async function printOnce(): Promise<{ error?: unknown; ms: number }> {
   }
 }
 
-/** The steps: launch, page open, load, fonts and scripts, each print, page close, browser close. */
+/**
+ * The steps: launch, the first call to the tab (the one Chromium opens at start), load, fonts and
+ * scripts, each print, page close, browser close.
+ */
 const STEPS = [
-  "chromium:spawn", "chromium:Target.setDiscoverTargets:1", "chromium:Target.createTarget:1", "chromium:Page.navigate:1",
+  "chromium:spawn", "chromium:Target.setDiscoverTargets:1", "chromium:Emulation.setEmulatedMedia:1", "chromium:Page.navigate:1",
   "chromium:Runtime.callFunctionOn:1", "chromium:Runtime.callFunctionOn:3", "chromium:Page.printToPDF:1", "chromium:Page.printToPDF:2",
   "chromium:Target.closeTarget:1", "chromium:Browser.close:1",
 ];
