@@ -6,12 +6,12 @@
 // of the file's bytes (the older version is read into a new temporary folder on every run, whose
 // name is then left out), plan-press's version, and the Chromium executable's size and time.
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
-import { PROJECT_ROOT } from "../paths.js";
+import { CACHE_DIR, readStored, writeStored } from "../cache-store.js";
 import { VERSION } from "../version.js";
 
-const STORE = path.join(PROJECT_ROOT, "node_modules", ".cache", "plan-press", "old-pages");
+const STORE = path.join(CACHE_DIR, "old-pages");
 /** Older versions kept (a plan's few committee meetings, with room to spare). */
 const KEEP = 20;
 
@@ -49,25 +49,18 @@ export function printKey(html: string, htmlDir: string, executable: string | und
 
 /** The stored pages of a print (element id → page label), if any. */
 export function storedPages(key: string, store = STORE): Map<string, string> | undefined {
-  try {
-    const stored = JSON.parse(readFileSync(path.join(store, `${key}.json`), "utf8")) as { key?: unknown; labels?: unknown };
-    if (stored.key !== key || !stored.labels || typeof stored.labels !== "object" || Array.isArray(stored.labels)) return undefined;
-    const labels = new Map<string, string>();
-    for (const [id, label] of Object.entries(stored.labels)) if (typeof label === "string") labels.set(id, label);
-    return labels;
-  } catch {
-    return undefined;
-  }
+  const stored = readStored<{ labels: Record<string, unknown> }>(path.join(store, `${key}.json`), key, (v) => !!v.labels && typeof v.labels === "object" && !Array.isArray(v.labels));
+  if (!stored) return undefined;
+  const labels = new Map<string, string>();
+  for (const [id, label] of Object.entries(stored.labels)) if (typeof label === "string") labels.set(id, label);
+  return labels;
 }
 
 /** Stores the pages of a print; the oldest beyond KEEP go. A store that cannot be written is skipped. */
 export function storePages(key: string, labels: Map<string, string>, store = STORE): void {
+  // Whole or not at all: another plan-press (the diff beside the draft) may read it meanwhile.
+  writeStored(path.join(store, `${key}.json`), key, { labels: Object.fromEntries(labels) });
   try {
-    mkdirSync(store, { recursive: true });
-    // Whole or not at all: another plan-press (the diff beside the draft) may read it meanwhile.
-    const temp = path.join(store, `${key}.${process.pid}.tmp`);
-    writeFileSync(temp, JSON.stringify({ key, labels: Object.fromEntries(labels) }));
-    renameSync(temp, path.join(store, `${key}.json`));
     const kept = readdirSync(store).filter((n) => n.endsWith(".json")).map((n) => ({ n, t: statSync(path.join(store, n)).mtimeMs })).sort((a, b) => b.t - a.t);
     for (const { n } of kept.slice(KEEP)) rmSync(path.join(store, n), { force: true });
   } catch {

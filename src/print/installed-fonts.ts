@@ -9,9 +9,9 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fontFaceRule, type FontFace } from "../fonts.js";
-import { PROJECT_ROOT } from "../paths.js";
+import { CACHE_DIR } from "../cache-store.js";
 
-const CACHE_DIR = path.join(PROJECT_ROOT, "node_modules", ".cache", "plan-press", "fontconfig");
+const FONTCONFIG_DIR = path.join(CACHE_DIR, "fontconfig");
 
 /** The start of a face's rule up to its file (`url(…`), as fontFaceRule writes it, and with the face's name first. */
 function ruleStarts(face: FontFace): { byFile: string; byName: string } {
@@ -74,7 +74,7 @@ export function fontconfigText(faces: FontFace[], system: string, cacheDir: stri
  * undefined where it cannot be written: the faces are then loaded from their files, as a remote
  * browser does.
  */
-export function fontconfigFile(faces: FontFace[], cacheDir = CACHE_DIR): string | undefined {
+export function fontconfigFile(faces: FontFace[], cacheDir = FONTCONFIG_DIR): string | undefined {
   const file = path.join(cacheDir, "fonts.conf");
   const text = fontconfigText(faces, process.env.FONTCONFIG_FILE || "/etc/fonts/fonts.conf", cacheDir);
   try {

@@ -1,13 +1,12 @@
-// The advance widths of one face, kept between runs: the diagrams' text is measured with the
-// booklet's own fonts (svg-text.ts), and opening three CJK faces with fontkit took a fifth of a
-// second of every build. The faces are the project's pinned files, so their widths are stored
-// under node_modules/.cache (as validate/glyph-cache.ts stores their coverage), keyed by the
-// file's path, size and time; a missing, stale or damaged store is computed again.
+// The advance widths of one face, kept between runs (cache-store.ts): the diagrams' text is
+// measured with the booklet's own fonts (svg-text.ts), and opening three CJK faces with fontkit
+// took a fifth of a second of every build. The faces are the project's pinned files: their
+// widths are keyed by the file's path, size and time.
 import { createRequire } from "node:module";
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { statSync } from "node:fs";
 import path from "node:path";
 import { FontError } from "../errors.js";
-import { PROJECT_ROOT } from "../paths.js";
+import { CACHE_DIR, readStored, writeStored } from "../cache-store.js";
 
 /** Advance widths in em: runs of code points [from, to, em, …] and the width of a code point the face lacks. */
 export interface StoredAdvances {
@@ -15,29 +14,15 @@ export interface StoredAdvances {
   missing: number;
 }
 
-const STORE_DIR = path.join(PROJECT_ROOT, "node_modules", ".cache", "plan-press");
-
 /** The face's advances, from the store or (once) from the font file. */
-export function storedAdvances(file: string, storeDir = STORE_DIR): StoredAdvances {
+export function storedAdvances(file: string, storeDir = CACHE_DIR): StoredAdvances {
   const st = statSync(file, { throwIfNoEntry: false });
   const key = `${file} ${st?.size} ${st?.mtimeMs}`;
   const store = path.join(storeDir, `advances-${path.basename(file, path.extname(file))}.json`);
-  try {
-    const stored = JSON.parse(readFileSync(store, "utf8")) as StoredAdvances & { key: string };
-    if (stored.key === key && Array.isArray(stored.runs) && stored.runs.length % 3 === 0 && typeof stored.missing === "number") return { runs: stored.runs, missing: stored.missing };
-  } catch {
-    // None yet, or unreadable: computed below.
-  }
+  const stored = readStored<StoredAdvances>(store, key, (v) => Array.isArray(v.runs) && v.runs.length % 3 === 0 && typeof v.missing === "number");
+  if (stored) return { runs: stored.runs, missing: stored.missing };
   const advances = computeAdvances(file);
-  try {
-    mkdirSync(storeDir, { recursive: true });
-    // Whole or not at all: other plan-press processes may read it meanwhile.
-    const temp = `${store}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify({ key, ...advances }));
-    renameSync(temp, store);
-  } catch {
-    // A read-only install: computed again next time.
-  }
+  writeStored(store, key, advances);
   return advances;
 }
 

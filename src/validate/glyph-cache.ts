@@ -3,11 +3,11 @@
 // are the project's pinned files. The set is stored under node_modules/.cache, keyed by each
 // face's path, size and time; a missing, stale or damaged store is computed again.
 import { createRequire } from "node:module";
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { statSync } from "node:fs";
 import path from "node:path";
 import type { FontFace } from "../fonts.js";
 import { FontError } from "../errors.js";
-import { PROJECT_ROOT } from "../paths.js";
+import { CACHE_DIR, readStored, writeStored } from "../cache-store.js";
 
 /** The code points all faces have, as sorted inclusive ranges [from, to, from, to, …], and the families' names. */
 export interface StoredCoverage {
@@ -15,29 +15,17 @@ export interface StoredCoverage {
   ranges: number[];
 }
 
-const STORE = path.join(PROJECT_ROOT, "node_modules", ".cache", "plan-press", "glyph-coverage.json");
+const STORE = path.join(CACHE_DIR, "glyph-coverage.json");
 
 export function storedCoverage(faces: FontFace[], store = STORE): StoredCoverage {
   const key = faces.map((f) => {
     const st = statSync(f.file, { throwIfNoEntry: false });
     return `${f.file} ${st?.size} ${st?.mtimeMs}`;
   }).join("\n");
-  try {
-    const stored = JSON.parse(readFileSync(store, "utf8")) as StoredCoverage & { key: string };
-    if (stored.key === key && typeof stored.fontName === "string" && Array.isArray(stored.ranges)) return { fontName: stored.fontName, ranges: stored.ranges };
-  } catch {
-    // None yet, or unreadable: computed below.
-  }
+  const stored = readStored<StoredCoverage>(store, key, (v) => typeof v.fontName === "string" && Array.isArray(v.ranges));
+  if (stored) return { fontName: stored.fontName, ranges: stored.ranges };
   const coverage = computeCoverage(faces);
-  try {
-    mkdirSync(path.dirname(store), { recursive: true });
-    // Whole or not at all: other plan-press processes may read it meanwhile.
-    const temp = `${store}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify({ key, ...coverage }));
-    renameSync(temp, store);
-  } catch {
-    // A read-only install: computed again next time.
-  }
+  writeStored(store, key, coverage);
   return coverage;
 }
 
