@@ -38,3 +38,19 @@ export function fontFaces(): FontFace[] {
 export function fontFaceRule(face: FontFace, src: string): string {
   return `@font-face { font-family: "${face.family}"; font-weight: ${face.weight}; font-style: normal; src: ${src}; }`;
 }
+
+/**
+ * Where `cp` lies in a font table of sorted code-point runs, each `stride` numbers long and
+ * starting [from, to, …]: the run's index, or -1 (glyph coverage, advance widths).
+ */
+export function runOf(runs: number[], stride: number, cp: number): number {
+  let lo = 0;
+  let hi = runs.length / stride - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (cp < runs[stride * mid]!) hi = mid - 1;
+    else if (cp > runs[stride * mid + 1]!) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}

@@ -7,6 +7,7 @@ import { statSync } from "node:fs";
 import path from "node:path";
 import { FontError } from "../errors.js";
 import { CACHE_DIR, readStored, writeStored } from "../cache-store.js";
+import { runOf } from "../fonts.js";
 
 /** Advance widths in em: runs of code points [from, to, em, …] and the width of a code point the face lacks. */
 export interface StoredAdvances {
@@ -55,14 +56,6 @@ export function computeAdvances(file: string): StoredAdvances {
 
 /** The width in em of `cp` from stored runs. */
 export function advanceOf(advances: StoredAdvances, cp: number): number {
-  const { runs } = advances;
-  let lo = 0;
-  let hi = runs.length / 3 - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (cp < runs[3 * mid]!) hi = mid - 1;
-    else if (cp > runs[3 * mid + 1]!) lo = mid + 1;
-    else return runs[3 * mid + 2]!;
-  }
-  return advances.missing;
+  const run = runOf(advances.runs, 3, cp);
+  return run >= 0 ? advances.runs[3 * run + 2]! : advances.missing;
 }

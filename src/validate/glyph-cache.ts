@@ -5,7 +5,7 @@
 import { createRequire } from "node:module";
 import { statSync } from "node:fs";
 import path from "node:path";
-import type { FontFace } from "../fonts.js";
+import { runOf, type FontFace } from "../fonts.js";
 import { FontError } from "../errors.js";
 import { CACHE_DIR, readStored, writeStored } from "../cache-store.js";
 
@@ -51,13 +51,5 @@ export function computeCoverage(faces: FontFace[]): StoredCoverage {
 
 /** Whether `cp` lies in one of the sorted ranges. */
 export function inRanges(ranges: number[], cp: number): boolean {
-  let lo = 0;
-  let hi = ranges.length / 2 - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (cp < ranges[2 * mid]!) hi = mid - 1;
-    else if (cp > ranges[2 * mid + 1]!) lo = mid + 1;
-    else return true;
-  }
-  return false;
+  return runOf(ranges, 2, cp) >= 0;
 }
