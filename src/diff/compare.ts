@@ -71,7 +71,9 @@ export function compareData(before: PlanData, after: PlanData): ChangeRow[] {
   walker.fields(comparableTree(before), comparableTree(after), "", ROOT, ROOT, events);
   walker.pairMoves(events);
   const label = inTerms(after.plan.terms);
-  return walker.rows(events).map((row) => ({ ...row, group: label(row.group), item: label(row.item) }));
+  return walker.rows(events).map((row) => ({
+    ...row, group: label(row.group), item: label(row.item), before: label(row.before), after: label(row.after), ...(row.place !== undefined ? { place: label(row.place) } : {}),
+  }));
 }
 
 class Walker {

@@ -1,15 +1,24 @@
-// The committee's documents speak the plan's own words: the comparison's labels are written in
-// the default terms (重点施策, 方針 …) and put into the plan's terms (基本施策, 取組 …) here.
-import { TERM_DEFAULTS, type Terms } from "../validate/schema.js";
+// The committee's documents speak the plan's own words. The comparison writes each term as a
+// token (T.policy, T.directionShort …) wherever it names a kind of item or field, and every row
+// is put into the plan's terms (基本施策, 取組 …) here, once, at the end. Only the tokens are
+// replaced: a name or text from the data is never rewritten (a 事業 named 「政策推進事業」 keeps
+// its name in a plan that says 基本目標 for 政策).
+import { TERM_DEFAULTS, type TermName, type Terms } from "../validate/schema.js";
 
-/** A labeller that writes each default term as the plan calls it (longest terms first, so 施策の展開方針 before 方針). */
-export function inTerms(terms: Terms): (label: string) => string {
-  const swaps = (Object.keys(TERM_DEFAULTS) as Array<keyof Terms>)
-    .filter((k) => terms[k] !== TERM_DEFAULTS[k])
-    .map((k) => [TERM_DEFAULTS[k], terms[k]] as const)
-    .sort((a, b) => b[0].length - a[0].length);
-  if (swaps.length === 0) return (label) => label;
-  const pattern = new RegExp(swaps.map(([from]) => from.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
-  const to = new Map<string, string>(swaps);
-  return (label) => label.replace(pattern, (word) => to.get(word) ?? word);
+const OPEN = "\uE000";
+const CLOSE = "\uE001";
+
+/** Each term as a token for a label: resolved by inTerms. */
+export const T = Object.fromEntries((Object.keys(TERM_DEFAULTS) as TermName[]).map((k) => [k, `${OPEN}${k}${CLOSE}`])) as Record<TermName, string>;
+
+const TOKEN = new RegExp(`${OPEN}([A-Za-z]+)${CLOSE}`, "g");
+
+/** A text with every term token written as the plan calls it. */
+export function inTerms(terms: Terms): (text: string) => string {
+  return (text) => text.replace(TOKEN, (token, name: string) => (name in terms ? terms[name as TermName] : token));
+}
+
+/** `text` cut to `length` characters without leaving half a token. */
+export function cutTokens(text: string, length: number): string {
+  return text.slice(0, length).replace(new RegExp(`${OPEN}[A-Za-z]*$`), "");
 }

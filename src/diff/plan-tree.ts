@@ -18,6 +18,7 @@ import type { PlanData } from "../validate/validate.js";
 import {
   areaKey, basicDirectionKey, directionKey, districtKey, indicatorKey, policyKey, programKey, projectKey, projectTargetKey, textKey,
 } from "../model/change-keys.js";
+import { T } from "./in-terms.js";
 
 /** A reference to another record: compared by `ref`, shown by `name` (renaming a 個別計画 is one change, not one per policy citing it). */
 export class Ref {
@@ -70,31 +71,31 @@ export const ITEMS: Record<string, ItemSpec> = {
     moves: "none", where: (t) => ({ key: textKey(t.at(-1)!.key!), markable: true }),
   },
   "districts[]": {
-    noun: "地区", id: { of: (d) => d.id, kind: "stable" }, name: (d) => d.name, number: (d) => d.name, group: (d) => `地区別計画　${d.name}`,
+    noun: "地区", id: { of: (d) => d.id, kind: "stable" }, name: (d) => d.name, number: (d) => d.name, group: (d) => `${T.districtPlan}　${d.name}`,
     moves: "none", where: (t) => ({ key: districtKey(t.at(-1)!.item.id), part: "name", markable: true }),
   },
   "projects[]": {
-    noun: "重点プロジェクト", id: { of: (p) => String(p.id), kind: "number" }, name: (p) => p.name, number: (p) => `重点プロジェクト${p.id}`,
-    group: (p) => `重点プロジェクト${p.id}　${p.name}`, moves: "number", where: (t) => ({ key: projectKey(t.at(-1)!.item.id), part: "name", markable: true }),
+    noun: T.project, id: { of: (p) => String(p.id), kind: "number" }, name: (p) => p.name, number: (p) => `${T.project}${p.id}`,
+    group: (p) => `${T.project}${p.id}　${p.name}`, moves: "number", where: (t) => ({ key: projectKey(t.at(-1)!.item.id), part: "name", markable: true }),
   },
   "projects[].targets[]": {
-    noun: "数値目標", name: (x) => x.name, number: (_, i) => `数値目標${i}`, label: (x, i) => `数値目標${i}「${x.name}」`, moves: "order",
+    noun: T.projectTarget, name: (x) => x.name, number: (_, i) => `${T.projectTarget}${i}`, label: (x, i) => `${T.projectTarget}${i}「${x.name}」`, moves: "order",
     where: (t) => ({ key: projectTargetKey(at(t, "projects[]").item.id, n(t, "projects[].targets[]")), part: "name", markable: true }),
   },
   "projects[].basicDirections[]": {
-    noun: "基本的方向", name: (b) => b.title, number: (_, i) => `基本的方向${i}`, label: (b, i) => `基本的方向${i}「${b.title}」`, moves: "order",
+    noun: T.basicDirection, name: (b) => b.title, number: (_, i) => `${T.basicDirection}${i}`, label: (b, i) => `${T.basicDirection}${i}「${b.title}」`, moves: "order",
     where: (t) => ({ key: basicDirectionKey(at(t, "projects[]").item.id, n(t, "projects[].basicDirections[]")), markable: true }),
   },
   "policyAreas[]": {
-    noun: "政策", id: { of: (a) => String(a.id), kind: "number" }, name: (a) => a.name, number: (a) => `政策${a.id}`,
-    group: (a) => `政策${a.id}　${a.name}`, moves: "number", where: (t) => ({ key: areaKey(t.at(-1)!.item.id), part: "name", markable: true }),
+    noun: T.policyArea, id: { of: (a) => String(a.id), kind: "number" }, name: (a) => a.name, number: (a) => `${T.policyArea}${a.id}`,
+    group: (a) => `${T.policyArea}${a.id}　${a.name}`, moves: "number", where: (t) => ({ key: areaKey(t.at(-1)!.item.id), part: "name", markable: true }),
   },
   [POLICY]: {
-    noun: "重点施策", id: { of: (p) => p.id, kind: "number" }, name: (p) => p.title, number: (p) => p.id, group: (p) => `重点施策 ${p.id}　${p.title}`,
+    noun: T.policy, id: { of: (p) => p.id, kind: "number" }, name: (p) => p.title, number: (p) => p.id, group: (p) => `${T.policy} ${p.id}　${p.title}`,
     moves: "number", where: (t) => ({ key: policyKey(pid(t)), part: "title", markable: true }),
   },
   [DIRECTION]: {
-    noun: "方針", name: (d) => d.title, number: (_, i) => `方針${i}`, moves: "order",
+    noun: T.directionShort, name: (d) => d.title, number: (_, i) => `${T.directionShort}${i}`, moves: "order",
     where: (t) => ({ key: directionKey(pid(t), n(t, DIRECTION)), part: "title", markable: true }),
   },
   [`${DIRECTION}.programs[]`]: {
@@ -102,18 +103,18 @@ export const ITEMS: Record<string, ItemSpec> = {
     where: (t) => ({ key: programKey(pid(t), n(t, DIRECTION), n(t, `${DIRECTION}.programs[]`)), markable: true }),
   },
   [`${DIRECTION}.indicators[]`]: {
-    noun: "成果指標", name: (x) => x.name, number: (_, i) => `成果指標${i}`, label: (x, i) => `成果指標${i}「${x.name}」`, moves: "order",
+    noun: T.indicator, name: (x) => x.name, number: (_, i) => `${T.indicator}${i}`, label: (x, i) => `${T.indicator}${i}「${x.name}」`, moves: "order",
     where: (t) => ({ key: indicatorKey(pid(t), n(t, DIRECTION), n(t, `${DIRECTION}.indicators[]`)), part: "name", markable: true }),
   },
   // The 個別計画一覧 is one table: a plan's page is the chapter's, and its rows carry no marks.
   "relatedPlans[]": {
-    noun: "個別計画", id: { of: (p) => p.id, kind: "stable" }, name: (p) => p.name, number: (p) => p.name, group: (p) => `個別計画　${p.name}`,
+    noun: T.relatedPlanList, id: { of: (p) => p.id, kind: "stable" }, name: (p) => p.name, number: (p) => p.name, group: (p) => `${T.relatedPlanList}　${p.name}`,
     moves: "order", where: () => ({ key: "related-plans", markable: false }),
   },
   // A goal's title and colour show in every 重点施策's SDGs icons.
   "sdgs[]": {
     noun: "SDGs のゴール", id: { of: (g) => String(g.id), kind: "stable" }, name: (g) => g.title, number: (g) => `ゴール${g.id}`,
-    group: (g) => `SDGs　ゴール${g.id}「${g.title}」`, moves: "none", where: () => ({ place: "各重点施策の SDGs" }),
+    group: (g) => `SDGs　ゴール${g.id}「${g.title}」`, moves: "none", where: () => ({ place: `各${T.policy}の SDGs` }),
   },
 };
 
@@ -147,7 +148,7 @@ Object.assign(ITEMS, {
     noun: "実績値", id: { of: (_: unknown, key?: string) => key!, kind: "stable" }, number: (_: unknown, __: number, key?: string) => `指標 ${key}`, moves: "none", where: () => ({ place: REPORT }),
   },
   "actuals.*.comments.*": {
-    noun: "評価・課題・今後の方向", id: { of: (_: unknown, key?: string) => key!, kind: "stable" }, number: (_: unknown, __: number, key?: string) => `重点施策 ${key} の評価`, moves: "none",
+    noun: "評価・課題・今後の方向", id: { of: (_: unknown, key?: string) => key!, kind: "stable" }, number: (_: unknown, __: number, key?: string) => `${T.policy} ${key} の評価`, moves: "none",
     where: () => ({ place: REPORT }),
   },
 } satisfies Record<string, ItemSpec>);
@@ -205,7 +206,7 @@ export function comparableTree(data: PlanData): Record<string, unknown> {
           directions: p.directions.map((d) => ({
             ...d,
             indicators: d.indicators.map(pastValues),
-            projects: d.projects.map((l) => new Ref(`${l.project}-${l.basicDirection}`, `重点プロジェクト${l.project}（基本的方向${l.basicDirection}）`)),
+            projects: d.projects.map((l) => new Ref(`${l.project}-${l.basicDirection}`, `${T.project}${l.project}（${T.basicDirection}${l.basicDirection}）`)),
           })),
           relatedPlans: plans(p.relatedPlans),
         })),

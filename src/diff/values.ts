@@ -6,6 +6,7 @@ import { dayLabel, fiscalYearLabel } from "../model/format.js";
 import { joinsWithoutSpace } from "../render/markdown.js";
 import { ITEMS, Ref } from "./plan-tree.js";
 import { FIELDS, type FieldSpec } from "./field-labels.js";
+import { cutTokens } from "./in-terms.js";
 
 const SUMMARY_TEXT = 60;
 
@@ -52,7 +53,7 @@ export function summary(item: unknown, pattern: string, style: YearStyle): strin
       if (field?.identity || field?.ignore) continue;
       if (isItemList(v, p)) lines.push(`${ITEMS[`${p}[]`]?.noun ?? field?.label ?? name}：${listing(v as unknown[], `${p}[]`)}`);
       else if (isObject(v)) walk(v, p);
-      else if (canonical(v) !== "") {
+      else if (canonical(v) !== "" && !(Array.isArray(v) && v.length === 0)) {
         const unit = typeof v === "number" && field?.show !== "year" && typeof item.unit === "string" ? item.unit : "";
         lines.push(`${field?.label ?? name}：${shorten(show(v, field, style))}${unit}`);
       }
@@ -77,7 +78,7 @@ function listing(items: unknown[], pattern: string): string {
 
 function shorten(text: string): string {
   const one = text.replace(/\n/g, " ");
-  return one.length > SUMMARY_TEXT ? `${one.slice(0, SUMMARY_TEXT)}…` : one;
+  return one.length > SUMMARY_TEXT ? `${cutTokens(one, SUMMARY_TEXT)}…` : one;
 }
 
 /** Text as the booklet prints it: a paragraph's lines joined (no space between Japanese), one

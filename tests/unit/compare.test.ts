@@ -229,4 +229,29 @@ describe("the committee's words", () => {
     const rows = compareData(before, after);
     expect(rows.map((r) => [r.group, r.item])).toEqual([["基本施策 1-1　子どもを産み育てる環境づくりの推進", "取組2 › 内容"]]);
   });
+
+  it("rewrite only plan-press's own words: a removed 政策 and a dropped link read in the plan's terms, and a name holding a term keeps it", () => {
+    const before = copy();
+    const after = copy();
+    const terms = { ...before.plan.terms, policyArea: "基本目標", policyAreaGoal: "目指すまちの姿", policy: "基本施策", project: "リーディングプロジェクト", basicDirection: "施策の柱" };
+    for (const data of [before, after]) data.plan = { ...data.plan, terms };
+    const gone = after.policyAreas.pop()!;
+    after.policies = after.policies.filter((p) => !gone.policies.includes(p.id));
+    const linked = after.policies.find((p) => p.directions.some((d) => d.projects.length > 0))!;
+    const direction = linked.directions.find((d) => d.projects.length > 0)!;
+    direction.projects = [];
+    const program = after.policies[0]!.directions[0]!.programs[0]!;
+    program.name = "政策推進・重点施策連携事業";
+    const rows = compareData(before, after);
+    const text = rows.flatMap((r) => [r.group, r.item, r.before, r.after, r.place ?? ""]).join("\n");
+    expect(text).not.toMatch(/[\uE000\uE001]/);
+    const removed = rows.find((r) => r.kind === "removed" && r.group.startsWith(`基本目標${gone.id}　`))!;
+    expect(removed.before).toContain(`目指すまちの姿：${gone.goal}`);
+    expect(removed.before).toMatch(new RegExp(`^基本施策：${gone.policies[0]}「`, "m"));
+    const link = rows.find((r) => r.group.startsWith(`基本施策 ${linked.id}　`) && r.item.endsWith("対応するリーディングプロジェクト"))!;
+    expect(link.before).toMatch(/^リーディングプロジェクト\d+（施策の柱\d+）/);
+    // The data's own words are never rewritten.
+    expect(rows.find((r) => r.after === "政策推進・重点施策連携事業")?.item).toBe("方針1 › 事業1「政策推進・重点施策連携事業」 › 事業名");
+    expect(text).not.toMatch(/政策のゴール|重点プロジェクト|基本的方向|重点施策(?!連携事業)/);
+  });
 });
