@@ -1,6 +1,6 @@
 // Issue 11's "Done when": two versions of a plan differ in ways of every kind (tests/helpers/
-// held-out.ts): a 政策 removed, a project removed, a 重点施策 moved to another 政策, a 個別計画
-// renamed, the 将来ビジョン edited, a 事業 added. The first is tagged in git, as staff do after a
+// held-out.ts, the second plan in its own terms): a 基本目標 removed, a project removed, a 基本施策
+// moved to another 基本目標, a 個別計画 renamed, the 将来都市像 edited, a 事業 added. The first is tagged in git, as staff do after a
 // meeting; the second is the working copy. Through the command line, as staff run it, the
 // 新旧対照表 and the draft's change list each show every one of them once, a removed item with the
 // page it had; no PDF says anything of git. Also (issue 12) diff keeps its scratch files in a
@@ -62,10 +62,10 @@ beforeAll(async () => {
   draftPdf = path.join(repo, "out", "action-plan-draft.pdf");
   tablePdf = path.join(repo, "out", "shinkyu-taisho.pdf");
   // The draft, then the table, as staff make them for a meeting; beside them the first version's
-  // own booklet (to know the pages it had: the sample as it is, the run's shared booklet). The
+  // own booklet (to know the pages it had: the second plan's shared booklet, the same pages). The
   // table's build finds the pages the draft's build learned of the first version (diff/
   // old-pages-cache.ts) and the draft's page layout beside its output.
-  const official = shared("official");
+  const official = shared("midorino");
   buildRun = await cliAsync(["build", "--edition", "draft", "--changes-since", "shingikai-1", "--out", draftPdf]);
   diffRun = await cliAsync(["diff", "--from", "shingikai-1", "--label", "第1回審議会資料", "--out", tablePdf]);
   ({ result: { pageLabels: oldLabels } } = await official);
@@ -91,18 +91,24 @@ describe("two versions that differ in every way", () => {
 
   it("give a 新旧対照表 showing every change once, a removed item with the page it had", () => {
     const text = run("pdftotext", [tablePdf, "-"]);
-    expect(count(text, "政策7　共生・共創・行財政政策")).toBe(1);
-    expect(count(text, "重点プロジェクト5　DX推進プロジェクト")).toBe(1);
-    expect(count(text, "重点施策（2-3 → 3-6）")).toBe(1);
+    expect(count(text, "基本目標3　水と緑を守るまち")).toBe(1);
+    expect(count(text, "リーディングプロジェクト2　健康・環境プロジェクト")).toBe(1);
+    expect(count(text, "基本施策（1-3 → 2-3）")).toBe(1);
     expect(count(text, `個別計画　${RENAMED_PLAN.after}`)).toBe(1);
     expect(count(text, "計画名")).toBe(1);
-    expect(count(text, "将来ビジョン")).toBe(1);
+    expect(count(text, "将来都市像")).toBe(1);
     expect(count(text, NEW_VISION)).toBe(1);
     expect(count(text, `事業1「${NEW_PROGRAM}」`)).toBe(1);
     // the pages the removed items had, read from the first version's own booklet
-    expect(squash(text)).toContain(`旧p.${oldLabels.get("area-7")}`);
-    expect(squash(text)).toContain(`旧p.${oldLabels.get("project-5")}`);
-    expect(text).toMatch(/新（改正後）：案 第2版（令和6年12月1日）/);
+    expect(squash(text)).toContain(`旧p.${oldLabels.get("area-3")}`);
+    expect(squash(text)).toContain(`旧p.${oldLabels.get("project-2")}`);
+    // A removed item and a dropped link are described in the plan's terms, not the sample's;
+    // a field the removed item left empty is not listed.
+    expect(squash(text)).toContain("目指すまちの姿：豊かな自然を次の世代に引き継ぐまち");
+    expect(squash(text)).toContain("リーディングプロジェクト2（施策の柱1）");
+    expect(text).not.toMatch(/政策のゴール|重点プロジェクト|重点施策|基本的方向|数値目標|将来ビジョン/);
+    expect(text).not.toMatch(/：\s*$/m);
+    expect(text).toMatch(/新（改正後）：案 第2版（令和7年12月1日）/);
     expect(text).toMatch(/旧（改正前）：第1回審議会資料/);
     // plan.yaml's shorter lists are headed in the committee's words, not by the file's key.
     expect(count(text, "計画の構成")).toBe(1);
@@ -111,23 +117,23 @@ describe("two versions that differ in every way", () => {
 
   it("give a draft whose change list shows every change once, with its kind and page", () => {
     const list = changeList();
-    expect(list).toContain("案 第1版（令和6年10月1日）と比べて");
-    expect(count(list, "政策7　共生・共創・行財政政策")).toBe(1);
-    expect(count(list, "重点プロジェクト5　DX推進プロジェクト")).toBe(1);
-    expect(count(list, "重点施策（2-3 → 3-6）")).toBe(1);
+    expect(list).toContain("案 第1版（令和7年10月1日）と比べて");
+    expect(count(list, "基本目標3　水と緑を守るまち")).toBe(1);
+    expect(count(list, "リーディングプロジェクト2　健康・環境プロジェクト")).toBe(1);
+    expect(count(list, "基本施策（1-3 → 2-3）")).toBe(1);
     expect(count(list, `個別計画　${RENAMED_PLAN.after}`)).toBe(1);
-    expect(count(list, "将来ビジョン")).toBe(1);
+    expect(count(list, "将来都市像")).toBe(1);
     expect(count(list, `事業1「${NEW_PROGRAM}」`)).toBe(1);
     const lines = list.split("\n");
-    expect(lines).toContain(`旧 p.${oldLabels.get("area-7")}`);
-    expect(lines).toContain(`旧 p.${oldLabels.get("project-5")}`);
+    expect(lines).toContain(`旧 p.${oldLabels.get("area-3")}`);
+    expect(lines).toContain(`旧 p.${oldLabels.get("project-2")}`);
     for (const kind of ["削除", "移動", "新設", "変更"]) expect(lines, kind).toContain(kind);
   });
 
-  it("mark the new 事業 whole, the moved 重点施策 with a bar, and only changed elements", () => {
+  it("mark the new 事業 whole, the moved 基本施策 with a bar, and only changed elements", () => {
     const html = readFileSync(draftPdf.replace(/\.pdf$/, ".html"), "utf8");
     expect(html).toMatch(/<li id="chg-policy-1-1-d1-p1" data-changed="whole">/);
-    expect(html).toMatch(/<h2 class="policy__title" id="chg-policy-3-6-title" data-changed="">/);
+    expect(html).toMatch(/<h2 class="policy__title" id="chg-policy-2-3-title" data-changed="">/);
     expect(html).not.toMatch(/id="chg-policy-1-1-vision" data-changed/);
   });
 
