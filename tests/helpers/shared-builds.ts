@@ -1,6 +1,6 @@
 // The booklets that several test files only read, built once per test run and shared: the
-// sample in the official and draft editions, and the second fixture plan as the official
-// booklet, the web edition and (with a cover picture) the print edition. The first file that asks builds it into
+// sample's official booklet, and the second fixture plan as the official booklet, the draft,
+// the web edition and (with a cover picture) the print edition. The first file that asks builds it into
 // the run's folder (global-setup.ts); the others, in this file or another, read the PDF and the
 // result written beside it.
 // A test that changes an output must build its own.
@@ -16,7 +16,8 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 /** Each shared set: where its data is and how it is built (file names as staff's defaults). */
 const SETS = {
   official: { dataDir: DATA, file: "action-plan.pdf", edition: "official" },
-  draft: { dataDir: DATA, file: "action-plan-draft.pdf", edition: "draft" },
+  // The draft beside the second plan's official booklet: the same pages, a third of the sample's CPU.
+  draft: { dataDir: MIDORINO, file: "action-plan-draft.pdf", edition: "draft" },
   // The second plan: its five chapters make as many files as the sample's eight, at a fifth of the CPU.
   web: { dataDir: MIDORINO, file: "web/action-plan.pdf", edition: "web" },
   // The second plan with a cover picture (a press file must keep its images): its 44 pages
