@@ -9,23 +9,19 @@ import type { Diagnostic } from "./validate/diagnostic.js";
 import type { EditionView } from "./model/types.js";
 import { BINDINGS, BLEED_MM, SLUG_MM, type Binding, type EditionName } from "./editions.js";
 import type { BrowserHandle } from "./print/browser.js";
-import { earlyBrowser, printWithBrowser, type EarlyBrowser } from "./pipeline/run-print.js";
-import { renderBooklet } from "./pipeline/render-booklet.js";
+import type { EarlyBrowser } from "./pipeline/run-print.js";
 import type { PaginationHint } from "./print/print-booklet.js";
-import { finishPdf, type DocumentInfo } from "./finish/finish-pdf.js";
+import type { DocumentInfo } from "./finish/finish-pdf.js";
 import { writeAtomic } from "./write/write-output.js";
 import { planBuildOutput, type BookletOutput } from "./write/booklet-output.js";
 import { fontFaces } from "./fonts.js";
 import { DataError } from "./errors.js";
 import type { ProgressListener, Stage } from "./progress.js";
 import { VERSION } from "./version.js";
-import { changesSince, type RevisionChanges } from "./diff/revision-changes.js";
-import { convertToPdfx, type OutputIntent } from "./finish/pdfx.js";
-import { finishWebParts } from "./finish/web-files.js";
+import type { RevisionChanges } from "./diff/revision-changes.js";
+import type { OutputIntent } from "./finish/pdfx.js";
 import type { WebFolder } from "./write/web-folder.js";
 import { makeTempDir } from "./write/temp-dirs.js";
-import { webImageCopies } from "./render/downsample.js";
-import { resolutionProblems } from "./print/image-resolution.js";
 
 export interface BuildOptions {
   dataDir: string;
@@ -90,16 +86,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const output = planBuildOutput(options);
   // Started once the data is valid, to start while the booklet is rendered; closed here if the
   // build ends before printing.
-  const browser = options.browserHolder ? undefined : earlyBrowser(options);
+  const early: { browser?: EarlyBrowser } = {};
   try {
-    return await buildPlanned(options, output, started, browser);
+    return await buildPlanned(options, output, started, early);
   } finally {
-    await browser?.discard();
+    await early.browser?.discard();
   }
 }
 
 /** The build once its output is planned: read → render → print → finish → write. */
-async function buildPlanned(options: BuildOptions, output: BookletOutput, started: number, browser: EarlyBrowser | undefined): Promise<BuildResult> {
+async function buildPlanned(options: BuildOptions, output: BookletOutput, started: number, early: { browser?: EarlyBrowser }): Promise<BuildResult> {
   let mark = started;
   const done = (stage: Stage, detail?: string) => {
     options.signal?.throwIfAborted();
@@ -112,6 +108,8 @@ async function buildPlanned(options: BuildOptions, output: BookletOutput, starte
   const validation = checkData(options.dataDir, { edition: options.edition });
   if (!validation.data) throw new DataError(validation.diagnostics);
   if (options.strict && validation.diagnostics.length > 0) throw new DataError(validation.diagnostics.map((d) => ({ ...d, severity: "error" as const })));
+  const { changesSince, convertToPdfx, earlyBrowser, finishPdf, finishWebParts, printWithBrowser, renderBooklet, resolutionProblems, webImageCopies } = await import("./pipeline/print-stages.js");
+  const browser = options.browserHolder ? undefined : (early.browser = earlyBrowser(options));
   browser?.start();
   const warnings = validation.diagnostics.filter((d) => d.severity === "warning").length;
   done("read", `${validation.files} ファイル、${warnings ? `警告 ${warnings} 件` : "問題なし"}`);
