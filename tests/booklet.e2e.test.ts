@@ -102,10 +102,12 @@ describe("the official booklet", () => {
     expect(info).toMatch(/Subject:\s+伊勢崎市 /);
     expect(info).toMatch(/Keywords:\s+伊勢崎市/);
     expect(info).toMatch(/Tagged:\s+yes/);
-    const catalog = run("qpdf", ["--show-object=trailer", out]) + run("qpdf", ["--json=2", "--json-key=qpdf", out]);
-    expect(catalog).toContain('"/Lang": "u:ja"');
-    expect(catalog).toContain('"/DisplayDocTitle": true');
-    expect(catalog).toContain('"/StructTreeRoot"');
+    // The catalog alone (a JSON dump of every object took a second of CPU).
+    const root = /\/Root (\d+) 0 R/.exec(run("qpdf", ["--show-object=trailer", out]))![1]!;
+    const catalog = run("qpdf", [`--show-object=${root}`, out]);
+    expect(catalog).toContain("/Lang (ja)");
+    expect(catalog).toContain("/DisplayDocTitle true");
+    expect(catalog).toMatch(/\/StructTreeRoot \d+ 0 R/);
     expect(run("qpdf", ["--check", out])).toContain("No syntax or stream encoding errors");
   });
 
