@@ -145,7 +145,7 @@ Object.assign(ITEMS, {
     group: (a: { year: number }) => `実績値　${a.year}年度`, moves: "none", where: () => ({ place: REPORT }),
   },
   "actuals.*.values.*": {
-    noun: "実績値", id: { of: (_: unknown, key?: string) => key!, kind: "stable" }, number: (_: unknown, __: number, key?: string) => `指標 ${key}`, moves: "none", where: () => ({ place: REPORT }),
+    noun: "実績値", id: { of: (_: unknown, key?: string) => key!, kind: "stable" }, number: (v: { measure?: string }, __: number, key?: string) => v.measure ?? `指標 ${key}`, moves: "none", where: () => ({ place: REPORT }),
   },
   "actuals.*.comments.*": {
     noun: "評価・課題・今後の方向", id: { of: (_: unknown, key?: string) => key!, kind: "stable" }, number: (_: unknown, __: number, key?: string) => `${T.policy} ${key} の評価`, moves: "none",
@@ -216,11 +216,26 @@ export function comparableTree(data: PlanData): Record<string, unknown> {
     // Files, not text: compared by what the page shows of them (their size), never by where they lie.
     figures: Object.fromEntries(Object.entries(figures).map(([id, { id: _id, ...f }]) => [id, f])),
     images: Object.fromEntries(Object.entries(images).map(([name, i]) => [name, { format: i.format, width: i.width, height: i.height, bytes: i.bytes }])),
-    actuals: Object.fromEntries(Object.entries(actuals).map(([year, { file: _file, ...a }]) => [year, a])),
+    // An actual names its indicator as the committee knows it, from the version it belongs to (a
+    // removed indicator's actuals by the name it had): the key is the data's, not the committee's.
+    actuals: Object.fromEntries(Object.entries(actuals).map(([year, { file: _file, ...a }]) => [year, { ...a, values: named(a.values, measures(data)) }])),
     // The booklet's parts as the committee reads them: one line a part.
     booklet: { ...booklet, parts: booklet.parts.map(partLine) },
     ...rest,
   };
+}
+
+/** Each indicator's and target's key → how the committee reads it: 成果指標「…」, 数値目標「…」. */
+function measures(data: PlanData): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const p of data.policies) for (const d of p.directions) for (const x of d.indicators) out.set(x.key, `${T.indicator}「${x.name}」`);
+  for (const p of data.projects) for (const x of p.targets) out.set(x.key, `${T.projectTarget}「${x.name}」`);
+  return out;
+}
+
+/** A year's values, each with the name of what it measures (an identity, never compared). */
+function named<V extends object>(values: Record<string, V>, names: Map<string, string>): Record<string, V & { measure?: string }> {
+  return Object.fromEntries(Object.entries(values).map(([key, v]) => [key, names.has(key) ? { ...v, measure: names.get(key)! } : v]));
 }
 
 /** The first line of a Markdown text without its "# ". */

@@ -221,6 +221,23 @@ function mutate(value: unknown, key = ""): unknown {
 }
 
 describe("the committee's words", () => {
+  it("name an indicator's actuals by the indicator, a removed one by the name it had, never by its key", () => {
+    const before = copy();
+    const after = copy();
+    const year = Object.keys(before.actuals)[0]!;
+    const [key, value] = Object.entries(before.actuals[year as unknown as number]!.values)[0]!;
+    const indicator = before.policies.flatMap((p) => p.directions.flatMap((d) => d.indicators)).find((x) => x.key === key)!;
+    after.actuals[year as unknown as number]!.values[key] = { ...value, value: value.value + 1 };
+    const changed = compareData(before, after).filter((r) => r.group.startsWith("実績値"));
+    expect(changed.map((r) => r.item)).toEqual([`成果指標「${indicator.name}」 › 実績値`]);
+    // The indicator and its actual removed in the new version: the row names what it measured.
+    for (const p of after.policies) for (const d of p.directions) d.indicators = d.indicators.filter((x) => x.key !== key);
+    delete after.actuals[year as unknown as number]!.values[key];
+    const removed = compareData(before, after).filter((r) => r.group.startsWith("実績値"));
+    expect(removed.map((r) => [r.kind, r.item])).toEqual([["removed", `成果指標「${indicator.name}」`]]);
+    expect(removed[0]!.before).not.toContain(key);
+  });
+
   it("are the plan's own terms: a plan that says 基本施策 and 取組 reads so in the 新旧対照表", () => {
     const before = copy();
     const after = copy();
