@@ -27,6 +27,17 @@ describe("another city's plan (みどり野市: 基本目標・基本施策・�
     text = squash(run("pdftotext", [out, "-"]));
   });
 
+  it("shows in 各ページの見方 a whole spread: the first 基本施策 that fits its two pages, not the longer first one", () => {
+    // 1-1 continues on a second spread: its miniature would be cut at the bottom of its box.
+    expect(result.continued).toContain("基本施策 1-1");
+    const html = readFileSync(out.replace(/\.pdf$/, ".html"), "utf8");
+    // One miniature left in the printed HTML, shown, of 1-2.
+    const minis = [...html.matchAll(/<div class="how-to-read__mini"([^>]*)>[\s\S]*?<span class="policy__no">(.*?)<\/h2>/g)];
+    expect(minis.map((m) => [m[1], m[2]!.replace(/<[^>]+>/g, "")])).toEqual([[' aria-hidden="true"', "1-2生涯学習と文化の振興"]]);
+    const page = flatten(outline).find((b) => b.title === "各ページの見方")!.destpageposfrom1;
+    expect(squash(pageText(out, page))).toContain("1-2生涯学習と文化の振興");
+  });
+
   it("is printed in its own names and terms, never the sample's", () => {
     expect(run("pdfinfo", [out])).toMatch(/Author:\s+みどり野市/);
     for (const own of ["第2次みどり野市総合計画基本計画", "将来都市像", "基本目標1", "目指すまちの姿", "取組1", "リーディングプロジェクト1", "重要業績評価指標（KPI）", "目標指標の解説"]) {

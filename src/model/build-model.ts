@@ -133,7 +133,7 @@ export function buildModel(data: PlanData, options: ModelOptions): Booklet {
     districts,
     matrix: { projects: data.projects.map((p) => ({ id: p.id, name: p.name, nameLines: nameLines(p.name) })), rows: matrixRows(data, policyAreas, terms) },
     counts: { policyAreas: policyAreas.length, policies: policies.length, projects: projects.length },
-    howToRead: policies[0] && withoutKeys(policies[0]),
+    howToRead: policies.slice(0, MINIATURE_CANDIDATES).map(withoutKeys),
     changes: options.changes && changeList(options.changes),
     relatedPlans,
     indicators,
@@ -184,6 +184,9 @@ function nameLines(name: string): string[] {
 }
 
 /** A copy of a view with every change-mark key blanked (ids must be unique on the page). */
+/** How many 重点施策 are drawn for the 各ページの見方 miniature to choose from (a few: each adds to the HTML). */
+const MINIATURE_CANDIDATES = 4;
+
 function withoutKeys<T>(view: T): T {
   return JSON.parse(JSON.stringify(view), (name, value) => (name === "key" ? "" : value));
 }

@@ -367,8 +367,12 @@ export interface Booklet {
   matrix: { projects: Array<{ id: number; name: string; nameLines: string[] }>; rows: MatrixRow[] };
   /** 「Nの政策とMの重点施策」: counts said in the data's own terms (captions, alt text). */
   counts: { policyAreas: number; policies: number; projects: number };
-  /** The first 重点施策 without change-mark ids, drawn as the 各ページの見方 miniature. */
-  howToRead?: PolicyView;
+  /**
+   * The first 重点施策 (up to MINIATURE_CANDIDATES) without change-mark ids, each drawn as a
+   * candidate for the 各ページの見方 miniature: the print keeps the first whose own spread fits
+   * its two pages (print/flow-sheets.ts), as a longer one would be cut in the miniature.
+   */
+  howToRead: PolicyView[];
   /** Draft with --changes-since: what changed, listed at the front and marked on the pages. */
   changes?: ChangeListView;
   relatedPlans: RelatedPlanView[];

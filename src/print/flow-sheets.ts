@@ -217,5 +217,16 @@ export function flowSheets(): string[] {
     }
     if (sheets.some((s) => s.classList.contains("sheet--continued"))) continued.push(spread.dataset.fit ?? spread.id);
   }
+  // 各ページの見方 shows the first candidate whose own spread fits its two pages: a continued one
+  // would be cut at the bottom of the miniature, with callouts the legend explains. None fits:
+  // the first, as drawn. The others go, so the printed HTML holds one miniature.
+  const minis = [...document.querySelectorAll<HTMLElement>(".how-to-read__mini[data-mini-of]")];
+  if (minis.length > 0) {
+    const fits = (mini: HTMLElement) => !document.getElementById(mini.dataset.miniOf!)?.nextElementSibling?.classList.contains("spread--continued");
+    const chosen = minis.find(fits) ?? minis[0]!;
+    for (const mini of minis) if (mini !== chosen) mini.remove();
+    chosen.removeAttribute("hidden");
+    chosen.removeAttribute("data-mini-of");
+  }
   return continued;
 }
