@@ -174,26 +174,31 @@ describe("property: any text or value in a policy file", () => {
 });
 
 /** plan-press build in a child process, with a fault switched on (tests/…: write/fault.ts). */
-function cli(args: string[], fault?: string, env: Record<string, string> = {}): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; pid: number; ms: number }> {
+function cli(args: string[], fault?: string, env: Record<string, string> = {}, owner?: string): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; pid: number; ms: number }> {
   const started = performance.now();
   const child = spawn("node", [path.join(ROOT, "bin/plan-press.js"), ...args], {
     cwd: ROOT, env: { ...process.env, ...env, ...(fault ? { PLAN_PRESS_FAULT: fault } : {}) },
   });
-  spawned.add(child);
+  spawned.set(child, owner);
   let stderr = "";
   child.stderr.on("data", (d) => (stderr += d));
   return new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal, stderr, pid: child.pid!, ms: performance.now() - started })));
 }
 
-/** The runs this file started: a test that fails half-way must not leave one (or its stopped Chromium) behind. */
-const spawned = new Set<ChildProcess>();
-afterEach(() => {
-  for (const child of spawned) {
+/**
+ * The runs this file started, each with the test that owns it when tests run side by side: a
+ * test that fails half-way must not leave one (or its stopped Chromium) behind, and a test that
+ * ends must not stop another's.
+ */
+const spawned = new Map<ChildProcess, string | undefined>();
+afterEach(({ task }) => {
+  for (const [child, owner] of spawned) {
+    if (owner !== undefined && owner !== task.name) continue;
     for (const chromium of processesWith(`plan-press-chromium-${child.pid}-`)) if (stateOf(chromium) === "T") process.kill(chromium, "SIGKILL");
     // Only while Node has not seen it exit: its id is then still its own.
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    spawned.delete(child);
   }
-  spawned.clear();
 });
 
 describe("Chromium killed (deterministically, at a named step: PLAN_PRESS_FAULT)", () => {
@@ -209,14 +214,27 @@ describe("Chromium killed (deterministically, at a named step: PLAN_PRESS_FAULT)
     ["chromium:Target.setDiscoverTargets:1", /Chromium を起動できません（.*）: 起動の途中で終了しました（クラッシュまたは強制終了、SIGKILL）。 もう一度だけ試します。/],
     ["chromium:Page.printToPDF:1", /Chromium が印刷の途中で終了しました（クラッシュまたは強制終了）。 もう一度だけ試します。/],
   ] as const) {
-    it(`once, at ${step}: the build says so, tries again, and succeeds`, async () => {
+    // Side by side with the hung run below, which mostly waits for its timeouts.
+    it.concurrent(`once, at ${step}: the build says so, tries again, and succeeds`, async ({ task }) => {
       const out = path.join(mkdtempSync(path.join(tmpdir(), "plan-press-retry-")), "action-plan.pdf");
-      const r = await cli(["build", "--data", small, "--out", out, ...LONG], `${step}=kill-chromium`);
+      const r = await cli(["build", "--data", small, "--out", out, ...LONG], `${step}=kill-chromium`, {}, task.name);
       expect(r.stderr).toMatch(said);
       expect(r.code, r.stderr).toBe(0);
       expect(await ownChromiums(r.pid)).toEqual([]);
     }, 480_000);
   }
+
+  it.concurrent("stopped (hung) every time: found by --timeout, retried once, said plainly, and killed", async ({ task }) => {
+    const dir = mkdtempSync(path.join(tmpdir(), "plan-press-hang-"));
+    const out = previousBooklet(dir);
+    const before = digests(dir);
+    const r = await cli(["build", "--data", small, "--out", out, "--timeout", "5"], "chromium:Page.printToPDF:1=hang-chromium-always", {}, task.name);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("もう一度だけ試します");
+    expect(r.stderr).toMatch(/plan-press: Chromium が 5 秒以内に応答しませんでした/);
+    expect(digests(dir)).toEqual(before);
+    expect(await ownChromiums(r.pid)).toEqual([]);
+  }, 480_000);
 
   it("every time: the build fails in plain words, the previous set stays byte-identical, nothing is left behind", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "plan-press-kill-"));
@@ -226,18 +244,6 @@ describe("Chromium killed (deterministically, at a named step: PLAN_PRESS_FAULT)
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/もう一度だけ試します。[\s\S]*plan-press: Chromium が印刷の途中で終了しました（クラッシュまたは強制終了）。/);
     expect(r.stderr).not.toContain("予期しないエラー");
-    expect(digests(dir)).toEqual(before);
-    expect(await ownChromiums(r.pid)).toEqual([]);
-  }, 480_000);
-
-  it("stopped (hung) every time: found by --timeout, retried once, said plainly, and killed", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "plan-press-hang-"));
-    const out = previousBooklet(dir);
-    const before = digests(dir);
-    const r = await cli(["build", "--data", small, "--out", out, "--timeout", "5"], "chromium:Page.printToPDF:1=hang-chromium-always");
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain("もう一度だけ試します");
-    expect(r.stderr).toMatch(/plan-press: Chromium が 5 秒以内に応答しませんでした/);
     expect(digests(dir)).toEqual(before);
     expect(await ownChromiums(r.pid)).toEqual([]);
   }, 480_000);
@@ -261,7 +267,7 @@ describe("Chromium killed (deterministically, at a named step: PLAN_PRESS_FAULT)
     const child = spawn("node", [path.join(ROOT, "bin/plan-press.js"), "build", "--data", small, "--out", out, ...LONG], {
       cwd: ROOT, env: { ...process.env, PLAN_PRESS_FAULT: "chromium:Target.setDiscoverTargets:1=hang-chromium" },
     });
-    spawned.add(child);
+    spawned.set(child, undefined);
     let stderr = "";
     child.stderr.on("data", (d) => (stderr += d));
     const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
