@@ -7,13 +7,33 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import XLSX from "xlsx";
 import ExcelJS from "exceljs";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { checkData } from "../src/build.js";
+import { main } from "../src/cli.js";
 import { reportModel } from "../src/progress/report-model.js";
 import { flatten, pageText, qpdfJson, run } from "./helpers/pdf-tools.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const cli = (...args: string[]) => spawnSync("node", [path.join(ROOT, "bin/plan-press.js"), ...args], { encoding: "utf8" });
+
+/**
+ * plan-press sheet in this process: the CLI's own main() (the same options, messages and exit
+ * codes as bin/plan-press.js) without starting Node and the spreadsheet library again for each
+ * of the cycle's steps (a second of CPU each). The first export goes through the binary.
+ */
+async function sheet(...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const log = vi.spyOn(console, "log").mockImplementation((...a: unknown[]) => void stdout.push(`${a.join(" ")}\n`));
+  const error = vi.spyOn(console, "error").mockImplementation((...a: unknown[]) => void stderr.push(`${a.join(" ")}\n`));
+  try {
+    const status = await main(["sheet", ...args]);
+    return { status, stdout: stdout.join(""), stderr: stderr.join("") };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+  }
+}
 
 /** The other city's plan with one indicator of each kind. */
 function plan(): string {
@@ -56,19 +76,19 @@ function fill(from: string, to: string, values: Record<string, number | string>,
 describe("the yearly cycle: export → filled in by another program → import → report", () => {
   let dir: string;
   let work: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = plan();
     work = mkdtempSync(path.join(tmpdir(), "plan-press-cycle-"));
     // 2026: the cumulative indicator's first year.
     const first = path.join(work, "2026.xlsx");
     expect(cli("sheet", "export", "--year", "2026", "--data", dir, "--out", first).status).toBe(0);
     fill(first, path.join(work, "2026-filled.xlsx"), { "kpi-3-1-1": 300 });
-    expect(cli("sheet", "import", path.join(work, "2026-filled.xlsx"), "--data", dir).status).toBe(0);
+    expect((await sheet("import", path.join(work, "2026-filled.xlsx"), "--data", dir)).status).toBe(0);
   });
 
   it("exports one row per indicator and target, the year's column open, the rest locked", async () => {
     const out = path.join(work, "2027.xlsx");
-    const r = cli("sheet", "export", "--year", "令和9年度", "--data", dir, "--out", out);
+    const r = await sheet("export", "--year", "令和9年度", "--data", dir, "--out", out);
     expect(r.status, r.stderr).toBe(0);
     const ws = XLSX.readFile(out).Sheets["実績"]!;
     const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(ws);
@@ -79,17 +99,17 @@ describe("the yearly cycle: export → filled in by another program → import �
     // Read back with the library that wrote it: the sheet is protected, only the year's 実績 and 備考 open.
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(out);
-    const sheet = book.getWorksheet("実績")!;
-    expect((sheet as unknown as { sheetProtection: unknown }).sheetProtection).toMatchObject({ sheet: true }); // not in exceljs' types
-    const open = head.map((_, c) => sheet.getRow(2).getCell(c + 1).protection?.locked === false);
+    const worksheet = book.getWorksheet("実績")!;
+    expect((worksheet as unknown as { sheetProtection: unknown }).sheetProtection).toMatchObject({ sheet: true }); // not in exceljs' types
+    const open = head.map((_, c) => worksheet.getRow(2).getCell(c + 1).protection?.locked === false);
     expect(head.filter((_, c) => open[c])).toEqual(["2027（令和9）年度実績", "備考"]);
-    expect(sheet.getRow(2).getCell(head.indexOf("2027（令和9）年度実績") + 1).dataValidation).toMatchObject({ type: "decimal" });
+    expect(worksheet.getRow(2).getCell(head.indexOf("2027（令和9）年度実績") + 1).dataValidation).toMatchObject({ type: "decimal" });
   });
 
-  it("refuses text in a number cell with its sheet!cell, exit 1, and leaves the actuals unchanged", () => {
+  it("refuses text in a number cell with its sheet!cell, exit 1, and leaves the actuals unchanged", async () => {
     const before = readFileSync(path.join(dir, "actuals/2026.yaml"));
     fill(path.join(work, "2027.xlsx"), path.join(work, "2027-bad.xlsx"), { "kpi-1-2-1": "約1,380" });
-    const r = cli("sheet", "import", path.join(work, "2027-bad.xlsx"), "--data", dir);
+    const r = await sheet("import", path.join(work, "2027-bad.xlsx"), "--data", dir);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/2027-bad\.xlsx:14:\d+: エラー: ［実績!\w+14］ 実績値の欄に数値ではない文字「約1,380」が入力されています/);
     expect(r.stderr).toContain("実績のファイルは書き換えていません");
@@ -97,63 +117,63 @@ describe("the yearly cycle: export → filled in by another program → import �
     expect(readFileSync(path.join(dir, "actuals/2026.yaml")).equals(before)).toBe(true);
   });
 
-  it("imports the filled workbook, and importing it again changes nothing", () => {
+  it("imports the filled workbook, and importing it again changes nothing", async () => {
     fill(path.join(work, "2027.xlsx"), path.join(work, "2027-filled.xlsx"), { "kpi-1-2-1": 1380, "kpi-2-2-1": 1100, "kpi-3-1-1": 350, "kpi-1-3-1": 1210 });
-    const r = cli("sheet", "import", path.join(work, "2027-filled.xlsx"), "--data", dir);
+    const r = await sheet("import", path.join(work, "2027-filled.xlsx"), "--data", dir);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain("追加 4 件");
     const file = path.join(dir, "actuals/2027.yaml");
     const written = { text: readFileSync(file, "utf8"), mtime: statSync(file).mtimeMs };
-    const again = cli("sheet", "import", path.join(work, "2027-filled.xlsx"), "--data", dir);
+    const again = await sheet("import", path.join(work, "2027-filled.xlsx"), "--data", dir);
     expect(again.stdout).toContain("変更はありません");
     expect(readFileSync(file, "utf8")).toBe(written.text);
     expect(statSync(file).mtimeMs).toBe(written.mtime);
   });
 
-  it("takes each department's copy in turn: only what a copy changed, hand edits kept, a cell changed on both sides refused", () => {
+  it("takes each department's copy in turn: only what a copy changed, hand edits kept, a cell changed on both sides refused", async () => {
     const exported = path.join(work, "2028.xlsx");
-    expect(cli("sheet", "export", "--year", "2028", "--data", dir, "--out", exported).status).toBe(0);
+    expect((await sheet("export", "--year", "2028", "--data", dir, "--out", exported)).status).toBe(0);
     fill(exported, path.join(work, "2028-a.xlsx"), { "kpi-1-1-1": 10, "kpi-1-1-2": 11 });
     fill(exported, path.join(work, "2028-b.xlsx"), { "kpi-1-2-1": 20 });
     fill(exported, path.join(work, "2028-c.xlsx"), { "kpi-1-1-1": 12 });
-    expect(cli("sheet", "import", path.join(work, "2028-a.xlsx"), "--data", dir).status).toBe(0);
+    expect((await sheet("import", path.join(work, "2028-a.xlsx"), "--data", dir)).status).toBe(0);
     const file = path.join(dir, "actuals/2028.yaml");
     // Staff correct one value by hand and note why; the next department's copy keeps both.
     writeFileSync(file, readFileSync(file, "utf8").replace("kpi-1-1-2: 11", "kpi-1-1-2: 13 # 確定値に修正"));
-    const b = cli("sheet", "import", path.join(work, "2028-b.xlsx"), "--data", dir);
+    const b = await sheet("import", path.join(work, "2028-b.xlsx"), "--data", dir);
     expect(b.status, b.stderr).toBe(0);
     expect(b.stdout).toContain("追加 1 件");
     const text = readFileSync(file, "utf8");
     expect(text).toContain("kpi-1-1-2: 13 # 確定値に修正");
     expect(checkData(dir).data!.actuals[2028]!.values).toEqual({ "kpi-1-1-1": { value: 10 }, "kpi-1-1-2": { value: 13 }, "kpi-1-2-1": { value: 20 } });
     // Copy C changed kpi-1-1-1 from blank to 12, but the file has 10 since: refused, nothing written.
-    const c = cli("sheet", "import", path.join(work, "2028-c.xlsx"), "--data", dir);
+    const c = await sheet("import", path.join(work, "2028-c.xlsx"), "--data", dir);
     expect(c.status).toBe(1);
     expect(c.stderr).toMatch(/2028-c\.xlsx:2:\d+: エラー: ［実績!\w+2］ 実績値「12」を取り込めません。実績ファイルの値が、このシートを書き出した後に「（空欄）」から「10」に変わっています/);
     expect(readFileSync(file, "utf8")).toBe(text);
   });
 
-  it("never writes a workbook over an existing file (it may hold a department's answers)", () => {
+  it("never writes a workbook over an existing file (it may hold a department's answers)", async () => {
     const out = path.join(work, "answered.xlsx");
     writeFileSync(out, "a department's answers");
-    const r = cli("sheet", "export", "--year", "2028", "--data", dir, "--out", out);
+    const r = await sheet("export", "--year", "2028", "--data", dir, "--out", out);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("すでにあります。各課の入力が入っているかもしれないため、上書きしません");
     expect(readFileSync(out, "utf8")).toBe("a department's answers");
     // Nor into the data folder it reads.
-    const inside = cli("sheet", "export", "--year", "2028", "--data", dir, "--out", path.join(dir, "actuals/2028.xlsx"));
+    const inside = await sheet("export", "--year", "2028", "--data", dir, "--out", path.join(dir, "actuals/2028.xlsx"));
     expect(inside.status).toBe(2);
     expect(inside.stderr).toContain("データのフォルダ");
     expect(existsSync(path.join(dir, "actuals/2028.xlsx"))).toBe(false);
   });
 
-  it("a workbook whose hidden sheets another program dropped: a blank never deletes an earlier answer", () => {
+  it("a workbook whose hidden sheets another program dropped: a blank never deletes an earlier answer", async () => {
     const exported = path.join(work, "2029.xlsx");
-    expect(cli("sheet", "export", "--year", "2029", "--data", dir, "--out", exported).status).toBe(0);
+    expect((await sheet("export", "--year", "2029", "--data", dir, "--out", exported)).status).toBe(0);
     fill(exported, path.join(work, "2029-a.xlsx"), { "kpi-1-1-1": 1 });
-    expect(cli("sheet", "import", path.join(work, "2029-a.xlsx"), "--data", dir).status).toBe(0);
+    expect((await sheet("import", path.join(work, "2029-a.xlsx"), "--data", dir)).status).toBe(0);
     fill(exported, path.join(work, "2029-b.xlsx"), { "kpi-1-2-1": 2 }, { dropHidden: true });
-    const r = cli("sheet", "import", path.join(work, "2029-b.xlsx"), "--data", dir);
+    const r = await sheet("import", path.join(work, "2029-b.xlsx"), "--data", dir);
     expect(r.status, r.stderr).toBe(0);
     expect(checkData(dir).data!.actuals[2029]!.values).toEqual({ "kpi-1-1-1": { value: 1 }, "kpi-1-2-1": { value: 2 } });
   });
