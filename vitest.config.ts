@@ -3,17 +3,16 @@ import { defineConfig } from "vitest/config";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 /**
- * Seconds each long file took in a clean clone's full run (2026-12-01, 45 files): the order of a
+ * Seconds each long file took in a clean clone's full run (2026-12-01, 46 files): the order of a
  * fresh clone, which has no timings of its own yet. With two files at a time, the longest must
  * start first, or the run ends with one long file alone (a fresh clone took a minute longer in
  * alphabetical order).
  */
 const MEASURED: Record<string, number> = {
-  "robustness.e2e.test.ts": 66, "committee-changes.e2e.test.ts": 63, "editions.e2e.test.ts": 47,
-  "booklet.e2e.test.ts": 38, "progress.e2e.test.ts": 31, "write-faults.test.ts": 26, "browser-faults.e2e.test.ts": 25,
-  "layout.e2e.test.ts": 24, "preview.e2e.test.ts": 23, "output-paths.e2e.test.ts": 23, "draft.e2e.test.ts": 18,
-  "changes.e2e.test.ts": 16, "any-plan.e2e.test.ts": 12, "typesetting.e2e.test.ts": 11, "figures.e2e.test.ts": 10,
-  "compare-property.test.ts": 9,
+  "robustness.e2e.test.ts": 55, "editions.e2e.test.ts": 48, "booklet.e2e.test.ts": 39, "committee-changes.e2e.test.ts": 28,
+  "output-paths.e2e.test.ts": 26, "write-faults.test.ts": 24, "layout.e2e.test.ts": 21, "browser-faults.e2e.test.ts": 18,
+  "preview.e2e.test.ts": 15, "changes.e2e.test.ts": 15, "any-plan.e2e.test.ts": 14, "progress.e2e.test.ts": 12,
+  "typesetting.e2e.test.ts": 12, "figures.e2e.test.ts": 12, "compare-property.test.ts": 11, "draft.e2e.test.ts": 5,
 };
 
 /** Longest first: by this machine's own timings when it has them, else by MEASURED. */
