@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { BuildResult } from "../src/build.js";
 import { shared } from "./helpers/shared-builds.js";
-import { flatten, pageText, qpdfJson, run } from "./helpers/pdf-tools.js";
+import { flatten, pageText, qpdfJson, run, wordsByPage } from "./helpers/pdf-tools.js";
 
 let draft: BuildResult;
 let official: BuildResult;
@@ -30,6 +30,15 @@ describe("the draft edition", () => {
     expect(d.pagelabels).toEqual(o.pagelabels);
     const marks = (items: typeof d.outlines) => flatten(items).map((b) => `${b.depth} ${b.title} ${b.destpageposfrom1}`);
     expect(marks(d.outlines)).toEqual(marks(o.outlines));
+  });
+
+  it("keeps 各ページの見方 as the official edition has it: the miniature's callout numbers too", () => {
+    // The draft gives its pages 5 mm of the left margin for change bars; the miniature's pages
+    // must not take that rule, or the numbers left of them are cut off.
+    const page = flatten(qpdfJson(official.outFile).outlines).find((b) => b.title === "各ページの見方")!.destpageposfrom1;
+    const draftWords = wordsByPage(draft.outFile)[page - 1]!;
+    const missing = wordsByPage(official.outFile)[page - 1]!.filter((w) => !draftWords.some((d) => d.text === w.text && Math.abs(d.x - w.x) + Math.abs(d.y - w.y) < 1.5));
+    expect(missing).toEqual([]);
   });
 
   it("keeps every text readable and its fonts embedded, and does not warn about SDG placeholders", () => {
