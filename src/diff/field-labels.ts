@@ -107,7 +107,6 @@ export const FIELDS: Record<string, FieldSpec> = {
   "actuals.*.year": { label: "年度", identity: true },
   "actuals.*.values": { label: "実績値" },
   "actuals.*.values.*.value": { label: "実績値" },
-  "actuals.*.values.*.measure": { label: "指標", identity: true },
   "actuals.*.values.*.note": { label: "備考" },
   "actuals.*.comments": { label: "評価・課題・今後の方向" },
   "actuals.*.comments.*.evaluation": { label: "評価" },

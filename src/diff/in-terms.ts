@@ -15,7 +15,7 @@ const TOKEN = new RegExp(`${OPEN}([A-Za-z]+)${CLOSE}`, "g");
 
 /** A text with every term token written as the plan calls it. */
 export function inTerms(terms: Terms): (text: string) => string {
-  return (text) => text.replace(TOKEN, (token, name: string) => (name in terms ? terms[name as TermName] : token));
+  return (text) => text.replace(TOKEN, (token, name: string) => (Object.hasOwn(terms, name) ? terms[name as TermName] : token));
 }
 
 /** `text` cut to `length` characters without leaving half a token. */

@@ -145,7 +145,7 @@ Object.assign(ITEMS, {
     group: (a: { year: number }) => `実績値　${a.year}年度`, moves: "none", where: () => ({ place: REPORT }),
   },
   "actuals.*.values.*": {
-    noun: "実績値", id: { of: (_: unknown, key?: string) => key!, kind: "stable" }, number: (v: { measure?: string }, __: number, key?: string) => v.measure ?? `指標 ${key}`, moves: "none", where: () => ({ place: REPORT }),
+    noun: "実績値", id: { of: (_: unknown, key?: string) => key!, kind: "stable" }, number: (v: { [MEASURE]?: string }, __: number, key?: string) => v[MEASURE] ?? `指標 ${key}`, moves: "none", where: () => ({ place: REPORT }),
   },
   "actuals.*.comments.*": {
     noun: "評価・課題・今後の方向", id: { of: (_: unknown, key?: string) => key!, kind: "stable" }, number: (_: unknown, __: number, key?: string) => `${T.policy} ${key} の評価`, moves: "none",
@@ -233,9 +233,16 @@ function measures(data: PlanData): Map<string, string> {
   return out;
 }
 
-/** A year's values, each with the name of what it measures (an identity, never compared). */
-function named<V extends object>(values: Record<string, V>, names: Map<string, string>): Record<string, V & { measure?: string }> {
-  return Object.fromEntries(Object.entries(values).map(([key, v]) => [key, names.has(key) ? { ...v, measure: names.get(key)! } : v]));
+/**
+ * What an actual measures, under a symbol: the walk, the matching of items by their content and
+ * the summaries see only string keys, so the name is never compared (an actual removed for one
+ * indicator and one added for another stay a removal and an addition).
+ */
+const MEASURE = Symbol("measure");
+
+/** A year's values, each with the name of what it measures. */
+function named<V extends object>(values: Record<string, V>, names: Map<string, string>): Record<string, V & { [MEASURE]?: string }> {
+  return Object.fromEntries(Object.entries(values).map(([key, v]) => [key, names.has(key) ? { ...v, [MEASURE]: names.get(key)! } : v]));
 }
 
 /** The first line of a Markdown text without its "# ". */

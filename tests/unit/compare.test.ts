@@ -238,6 +238,21 @@ describe("the committee's words", () => {
     expect(removed[0]!.before).not.toContain(key);
   });
 
+  it("keep an actual removed for one indicator and one added for another apart: the names are never compared", () => {
+    const before = copy();
+    const after = copy();
+    const year = Number(Object.keys(before.actuals)[0]!);
+    // The older version has an actual for `gone` only, the newer for `come` only, of nearly the
+    // same value: two of the sample's indicators whose actuals were once taken for one changed.
+    const keyOf = (name: string) => before.policies.flatMap((p) => p.directions.flatMap((d) => d.indicators)).find((x) => x.name === name)!.key;
+    const [gone, come] = [keyOf("いじめの解消率"), keyOf("経常収支比率")];
+    delete before.actuals[year]!.values[come];
+    after.actuals[year]!.values[come] = { value: before.actuals[year]!.values[gone]!.value + 4 };
+    delete after.actuals[year]!.values[gone];
+    const rows = compareData(before, after).filter((r) => r.group.startsWith("実績値"));
+    expect(rows.map((r) => r.kind).sort()).toEqual(["added", "removed"]);
+  });
+
   it("are the plan's own terms: a plan that says 基本施策 and 取組 reads so in the 新旧対照表", () => {
     const before = copy();
     const after = copy();
