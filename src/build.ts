@@ -108,9 +108,11 @@ async function buildPlanned(options: BuildOptions, output: BookletOutput, starte
   const validation = checkData(options.dataDir, { edition: options.edition });
   if (!validation.data) throw new DataError(validation.diagnostics);
   if (options.strict && validation.diagnostics.length > 0) throw new DataError(validation.diagnostics.map((d) => ({ ...d, severity: "error" as const })));
-  const { changesSince, convertToPdfx, earlyBrowser, finishPdf, finishWebParts, printWithBrowser, renderBooklet, resolutionProblems, webImageCopies } = await import("./pipeline/print-stages.js");
+  // Chromium starts first, while the other stages load and the booklet renders.
+  const { earlyBrowser } = await import("./pipeline/run-print.js");
   const browser = options.browserHolder ? undefined : (early.browser = earlyBrowser(options));
   browser?.start();
+  const { changesSince, convertToPdfx, finishPdf, finishWebParts, printWithBrowser, renderBooklet, resolutionProblems, webImageCopies } = await import("./pipeline/print-stages.js");
   const warnings = validation.diagnostics.filter((d) => d.severity === "warning").length;
   done("read", `${validation.files} ファイル、${warnings ? `警告 ${warnings} 件` : "問題なし"}`);
 
