@@ -6,6 +6,7 @@ import { createRequire } from "node:module";
 import type * as ECharts from "echarts";
 import Handlebars from "handlebars";
 import type { FigureView, TrendView } from "../model/types.js";
+import { charts } from "./chart-store.js";
 
 const esc = Handlebars.escapeExpression;
 
@@ -33,6 +34,11 @@ function decimals(values: Array<number | null>): number {
 
 /** The SVG of a chart figure (line, bar, stacked bar, pie), sized in CSS pixels for the text column. */
 export function figureSvg(f: FigureView, width = 640, height = 300): string {
+  return charts().chart(["figure", f, width, height], () => drawFigure(f, width, height));
+}
+
+/** The figure drawn by ECharts, without the store. */
+export function drawFigure(f: FigureView, width: number, height: number): string {
   const multi = f.series.length > 1;
   const digits = decimals(f.series.flatMap((s) => s.values));
   const number = (v: number) => v.toLocaleString("ja-JP", { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -80,6 +86,11 @@ export function figureSvg(f: FigureView, width = 640, height = 300): string {
 
 /** A small chart of an indicator's trend: past values, the 現状値, and the 目標値 marked in its year. */
 export function trendSvg(t: TrendView, key: string, colour = PALETTE[0]!, width = 220, height = 110): string {
+  return charts().chart(["trend", t, key, colour, width, height], () => drawTrend(t, key, colour, width, height));
+}
+
+/** The trend drawn by ECharts, without the store. */
+export function drawTrend(t: TrendView, key: string, colour: string, width: number, height: number): string {
   // The way still to go: a dashed line from the latest value known to the target.
   const toTarget = t.years.map((_, i) => (i === t.last ? t.values[i] : i === t.target ? t.targetValue : null));
   const option = {
@@ -104,6 +115,11 @@ export function trendSvg(t: TrendView, key: string, colour = PALETTE[0]!, width 
     ],
   };
   return render(option, width, height, `trend-${key}`, t.alt);
+}
+
+/** Keeps the charts drawn since the last save for the next run (a render calls it when done). */
+export function saveDrawnCharts(): void {
+  charts().save();
 }
 
 /** A table figure: its categories as rows and its series as columns, numbers to the right. */

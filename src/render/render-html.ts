@@ -9,7 +9,7 @@ import type { EditionName } from "../editions.js";
 import { fontFaceRule, type FontFace } from "../fonts.js";
 import { PROJECT_ROOT } from "../paths.js";
 import { renderMarkdown, type MarkdownContext } from "./markdown.js";
-import { figureSvg, figureTable, trendSvg } from "./charts.js";
+import { figureSvg, figureTable, saveDrawnCharts, trendSvg } from "./charts.js";
 import { districtMapSvg } from "./district-map.js";
 import { sdgPlaceholderSvg } from "./sdg-placeholder.js";
 import { partId } from "../model/change-keys.js";
@@ -73,6 +73,7 @@ export function renderHtml(booklet: Booklet, options: RenderOptions): string {
     editionName: options.edition,
     draftStamp: `${e.stage}　${e.version}　${e.dayLabel}`,
   });
+  saveDrawnCharts();
   // Identifiers, figures and years unbroken, paragraph ends kept together (render/typeset.ts).
   const t = booklet.terms;
   const typeset = typesetHtml(html, { numbered: [t.policyArea, t.directionShort, t.project] });

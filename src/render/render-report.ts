@@ -8,7 +8,7 @@ import type { FontFace } from "../fonts.js";
 import { PROJECT_ROOT } from "../paths.js";
 import type { ReportView } from "../progress/report-model.js";
 import { cssString, fontFaceCss } from "./render-html.js";
-import { trendSvg } from "./charts.js";
+import { saveDrawnCharts, trendSvg } from "./charts.js";
 
 /** The progress report's HTML. */
 export function renderReport(report: ReportView, options: { htmlDir: string; fonts: FontFace[] }): string {
@@ -27,5 +27,7 @@ export function renderReport(report: ReportView, options: { htmlDir: string; fon
     fontFaceCss(options.htmlDir, options.fonts),
     ...["tokens.css", "base.css", "page.css", "toc.css", "chapter.css", "figures.css", "draft.css", "documents/progress-report.css"].map((f) => read(`styles/${f}`)),
   ].join("\n");
-  return template({ ...report, head: `進行管理報告書　${report.yearLabel}`, css: new hb.SafeString(css) });
+  const html = template({ ...report, head: `進行管理報告書　${report.yearLabel}`, css: new hb.SafeString(css) });
+  saveDrawnCharts();
+  return html;
 }
