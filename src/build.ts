@@ -9,7 +9,7 @@ import type { Diagnostic } from "./validate/diagnostic.js";
 import type { EditionView } from "./model/types.js";
 import { BINDINGS, BLEED_MM, SLUG_MM, type Binding, type EditionName } from "./editions.js";
 import type { BrowserHandle } from "./print/browser.js";
-import type { EarlyBrowser } from "./pipeline/run-print.js";
+import type { EarlyBrowser } from "./pipeline/early-browser.js";
 import type { PaginationHint } from "./print/print-booklet.js";
 import type { DocumentInfo } from "./finish/finish-pdf.js";
 import { writeAtomic } from "./write/write-output.js";
@@ -109,7 +109,7 @@ async function buildPlanned(options: BuildOptions, output: BookletOutput, starte
   if (!validation.data) throw new DataError(validation.diagnostics);
   if (options.strict && validation.diagnostics.length > 0) throw new DataError(validation.diagnostics.map((d) => ({ ...d, severity: "error" as const })));
   // Chromium starts first, while the other stages load and the booklet renders.
-  const { earlyBrowser } = await import("./pipeline/run-print.js");
+  const { earlyBrowser } = await import("./pipeline/early-browser.js");
   const browser = options.browserHolder ? undefined : (early.browser = earlyBrowser(options));
   browser?.start();
   const { changesSince, convertToPdfx, finishPdf, finishWebParts, printWithBrowser, renderBooklet, resolutionProblems, webImageCopies } = await import("./pipeline/print-stages.js");

@@ -30,35 +30,6 @@ export interface RunOptions {
   browserHolder?: { current?: BrowserHandle };
 }
 
-/** A browser started ahead of its print: take() hands it over once; discard() closes it if nobody took it. */
-export interface EarlyBrowser {
-  start(): void;
-  take(): Promise<BrowserHandle> | undefined;
-  discard(): Promise<void>;
-}
-
-/**
- * Chromium started ahead of the print, so that it starts on the other core while the booklet is
- * rendered (about a second sooner). A failed start is reported (and retried, as any launch) by
- * the print that takes it. `open` starts it (a test passes a stand-in).
- */
-export function earlyBrowser(options: RunOptions, open: typeof openBrowser = openBrowser): EarlyBrowser {
-  let started: Promise<BrowserHandle> | undefined;
-  const take = () => {
-    const taken = started;
-    started = undefined;
-    return taken;
-  };
-  return {
-    start: () => {
-      started ??= open({ wsEndpoint: options.browserWsEndpoint, timeout: options.timeout });
-      started.catch(() => undefined);
-    },
-    take,
-    discard: async () => void (await take()?.then((browser) => browser.close(), () => undefined)),
-  };
-}
-
 /**
  * Prints a paginated document (TOC, anchors, chapters) with a fresh browser (or the one
  * `started`, which it then owns), retried once after a fault.

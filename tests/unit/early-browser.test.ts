@@ -1,8 +1,8 @@
-// A browser started ahead of its print (pipeline/run-print.ts earlyBrowser): started once, handed
+// A browser started ahead of its print (pipeline/early-browser.ts): started once, handed
 // over once, and closed by the build only when no print took it. Chromium itself is not started.
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { BrowserHandle } from "../../src/print/browser.js";
-import { earlyBrowser as early0 } from "../../src/pipeline/run-print.js";
+import { earlyBrowser as early0 } from "../../src/pipeline/early-browser.js";
 
 const launched: Array<{ close: ReturnType<typeof vi.fn> }> = [];
 let failNext = false;
