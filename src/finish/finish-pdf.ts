@@ -9,6 +9,7 @@ import {
 import type { TocEntry } from "../model/types.js";
 import { renumberStructureIds } from "./structure-ids.js";
 import { addPrintMarks, type MarkSpec } from "./print-marks.js";
+import "./native-deflate.js";
 
 /** Facts for the document information and XMP metadata. */
 export interface DocumentInfo {
