@@ -9,6 +9,7 @@ export function renumberStructureIds(doc: PDFDocument): void {
   if (!root) return;
   const renamed = new Map<string, string>();
   const entries: Array<[string, PDFRef]> = [];
+  const elements: PDFDict[] = [];
   const ID = PDFName.of("ID");
   const visit = (node: PDFObject | undefined, ref?: PDFRef) => {
     const value = node instanceof PDFRef ? doc.context.lookup(node) : node;
@@ -17,6 +18,7 @@ export function renumberStructureIds(doc: PDFDocument): void {
       return;
     }
     if (!(value instanceof PDFDict) || !value.has(PDFName.of("S"))) return;
+    elements.push(value);
     const old = value.lookup(ID);
     if ((old instanceof PDFString || old instanceof PDFHexString) && node instanceof PDFRef) {
       const fresh = `n${String(entries.length + 1).padStart(6, "0")}`;
@@ -30,8 +32,15 @@ export function renumberStructureIds(doc: PDFDocument): void {
   visit(root.get(PDFName.of("K")));
   if (renamed.size === 0) return;
 
-  // References to the old IDs (table header associations) follow the new names.
-  const rewrite = (obj: PDFObject) => {
+  // References to the old IDs (table header associations, /Headers in an element's attributes)
+  // follow the new names. Only the elements' attributes are read, not every object of the file.
+  const followed = new Set<PDFRef>();
+  const rewrite = (node: PDFObject | undefined) => {
+    if (node instanceof PDFRef) {
+      if (followed.has(node)) return;
+      followed.add(node);
+    }
+    const obj = node instanceof PDFRef ? doc.context.lookup(node) : node;
     if (obj instanceof PDFArray) {
       for (let i = 0; i < obj.size(); i++) {
         const item = obj.get(i);
@@ -43,7 +52,8 @@ export function renumberStructureIds(doc: PDFDocument): void {
       for (const [, v] of obj.entries()) rewrite(v);
     }
   };
-  for (const [, obj] of doc.context.enumerateIndirectObjects()) if (obj instanceof PDFDict || obj instanceof PDFArray) rewrite(obj);
+  const A = PDFName.of("A");
+  for (const element of elements) rewrite(element.get(A));
 
   // One flat, sorted name tree replaces Chromium's (its order followed the old names); the old
   // one is deleted, or its stale names would still be written.
