@@ -112,12 +112,14 @@ async function buildPlanned(options: BuildOptions, output: BookletOutput, starte
   const { earlyBrowser } = await import("./pipeline/early-browser.js");
   const browser = options.browserHolder ? undefined : (early.browser = earlyBrowser(options));
   browser?.start();
-  const { changesSince, convertToPdfx, finishPdf, finishWebParts, printWithBrowser, renderBooklet, resolutionProblems, webImageCopies } = await import("./pipeline/print-stages.js");
+  const { convertToPdfx, finishPdf, finishWebParts, printWithBrowser, renderBooklet, resolutionProblems } = await import("./pipeline/print-stages.js");
   const warnings = validation.diagnostics.filter((d) => d.severity === "warning").length;
   done("read", `${validation.files} ファイル、${warnings ? `警告 ${warnings} 件` : "問題なし"}`);
 
   let changes: RevisionChanges | undefined;
   if (options.changesSince !== undefined) {
+    // Only a draft compared with an older version loads the comparison.
+    const { changesSince } = await import("./diff/revision-changes.js");
     changes = await changesSince(options.changesSince, options.dataDir, validation.data, validation.glyphs, { ...options, label: options.changesLabel });
     done("compare", `${changes.source} →「${changes.since}」、${changes.rows.length} 項目`);
   }
@@ -129,7 +131,7 @@ async function buildPlanned(options: BuildOptions, output: BookletOutput, starte
   const webImages = options.edition === "web" && imageCount > 0 ? makeTempDir("web") : undefined;
   const staging = output.stage();
   try {
-    const imageFiles = webImages ? await webImageCopies(imagePaths(validation.data), webImages.dir) : undefined;
+    const imageFiles = webImages ? await (await import("./render/downsample.js")).webImageCopies(imagePaths(validation.data), webImages.dir) : undefined;
     const { booklet, html, allowedFiles } = renderBooklet(validation.data, { edition: options.edition, htmlDir: output.dir, fonts, changes, imageFiles });
     done("render", `${booklet.terms.policy} ${booklet.counts.policies} 件、${Math.round(html.length / 1024)} KB`);
 
