@@ -1,5 +1,5 @@
-// What plan-press keeps between runs (font coverage and widths, compiled templates, an older
-// version's pages, the fontconfig file): under node_modules/.cache, made again whenever it is
+// What plan-press keeps between runs (font coverage and widths, compiled templates, drawn charts,
+// an older version's pages, the fontconfig file): under node_modules/.cache, made again whenever it is
 // missing, damaged or made from something else. Each stored value carries the key of what it
 // was made from, and is written whole or not at all (other plan-press processes may read it).
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
