@@ -68,3 +68,19 @@ describe.each(plans)("text setting in $name", ({ data, set }) => {
     expect(nested).toEqual([]);
   });
 });
+
+describe("the measurement of last lines", () => {
+  it("finds a paragraph wrapped onto a short last line, not a label set on two lines by <br>", async () => {
+    const page = await browser.browser.newPage();
+    try {
+      await page.setContent(`<body style="font: 16px sans-serif; margin: 0">
+        <p id="wrapped" style="width: 10em">${"あ".repeat(11)}</p>
+        <p id="label" style="width: 10em">2026<br><small>令和8</small></p>
+        <p id="full" style="width: 10em">${"い".repeat(16)}</p></body>`);
+      const short = await page.evaluate(shortLastLines, 3);
+      expect(short.map((s) => `${s.near} ${s.line}`)).toEqual(["wrapped あ"]);
+    } finally {
+      await page.close();
+    }
+  });
+});

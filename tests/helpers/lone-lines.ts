@@ -1,6 +1,8 @@
 // Lone lines measured in the laid-out page: for every paragraph (an element that holds text of
 // its own in its inline formatting context) that runs over two lines or more, how many
-// characters its last line holds. Runs in the page (self-contained, passed to page.evaluate).
+// characters its last line holds. A last line that a <br> starts (a label set on two lines on
+// purpose, as 2026／令和8) was not wrapped there. Runs in the page (self-contained, passed to
+// page.evaluate).
 
 /** A paragraph whose last line is short. */
 export interface ShortLastLine {
@@ -50,6 +52,8 @@ export function shortLastLines(max: number): ShortLastLine[] {
     const line: string[] = [];
     let before = "";
     let done = false;
+    let forced = false;
+    let start: [Text, number] | undefined;
     for (let t = texts.length - 1; t >= 0 && !done; t--) {
       const node = texts[t]!;
       for (let i = node.data.length - 1; i >= 0; i--) {
@@ -65,14 +69,18 @@ export function shortLastLines(max: number): ShortLastLine[] {
         }
         if (Math.abs(y - last) < height / 2) {
           line.unshift(ch);
+          start = [node, i];
         } else {
           before = node.data.slice(Math.max(0, i - 5), i + 1);
+          range.setStart(node, i + 1);
+          range.setEnd(...start!);
+          forced = range.cloneContents().querySelector("br") !== null;
           done = true;
           break;
         }
       }
     }
-    if (done && line.length <= max) {
+    if (done && !forced && line.length <= max) {
       out.push({
         where: `${block.tagName.toLowerCase()}${block.classList.length ? `.${[...block.classList].join(".")}` : ""}`,
         line: line.join(""), before, near: block.closest("[id]")?.id ?? "",
