@@ -72,7 +72,7 @@ describe("a draft with --changes-since HEAD", () => {
 
   it("names the compared version by its own edition, never by git", () => {
     const text = run("pdftotext", [draft.outFile, "-"]);
-    expect(text).toContain("策定 第1版（令和8年3月31日）と比べて変更した箇所です（2 項目）");
+    expect(text).toContain("策定 第1版（2026年3月31日）と比べて変更した箇所です（2 項目）");
     expect(text).not.toMatch(/HEAD|コミット|\bgit\b/);
   });
 
@@ -103,7 +103,7 @@ describe("plan-press diff --from HEAD", () => {
     expect(text).toContain("新旧対照表");
     expect(text).toMatch(/新（改正後）\s+旧（改正前）/);
     expect(text).toContain("変更 2 項目");
-    expect(text).toMatch(/旧（改正前）：策定 第1版（令和8年3月31日）/);
+    expect(text).toMatch(/旧（改正前）：策定 第1版（2026年3月31日）/);
     expect(text).not.toMatch(/HEAD|コミット|\bgit\b/);
     const rows = text.split("\n").filter((l) => /^\S/.test(l) && /(目指す姿|取組1 ›)/.test(l));
     expect(rows).toHaveLength(2);

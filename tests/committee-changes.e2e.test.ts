@@ -108,7 +108,7 @@ describe("two versions that differ in every way", () => {
     expect(squash(text)).toContain("リーディングプロジェクト2（施策の柱1）");
     expect(text).not.toMatch(/政策のゴール|重点プロジェクト|重点施策|基本的方向|数値目標|将来ビジョン/);
     expect(text).not.toMatch(/：\s*$/m);
-    expect(text).toMatch(/新（改正後）：案 第2版（令和7年12月1日）/);
+    expect(text).toMatch(/新（改正後）：案 第2版（2025年12月1日）/);
     expect(text).toMatch(/旧（改正前）：第1回審議会資料/);
     // plan.yaml's shorter lists are headed in the committee's words, not by the file's key.
     expect(count(text, "計画の構成")).toBe(1);
@@ -117,7 +117,7 @@ describe("two versions that differ in every way", () => {
 
   it("give a draft whose change list shows every change once, with its kind and page", () => {
     const list = changeList();
-    expect(list).toContain("案 第1版（令和7年10月1日）と比べて");
+    expect(list).toContain("案 第1版（2025年10月1日）と比べて");
     expect(count(list, "基本目標3　水と緑を守るまち")).toBe(1);
     expect(count(list, "リーディングプロジェクト2　健康・環境プロジェクト")).toBe(1);
     expect(count(list, "基本施策（1-3 → 2-3）")).toBe(1);

@@ -18,7 +18,7 @@ describe("the draft edition", () => {
     for (let page = 1; page <= draft.pageCount; page++) {
       const text = pageText(draft.outFile, page);
       expect(text, `page ${page}`).toContain("案");
-      expect(text, `page ${page}`).toMatch(/第1版・令和8年3月31日時点|第1版\s+令和8年3月31日/);
+      expect(text, `page ${page}`).toMatch(/第1版・2026年3月31日時点|第1版\s+2026年3月31日/);
     }
   });
 

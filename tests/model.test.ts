@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { checkData } from "../src/build.js";
 import { buildModel } from "../src/model/build-model.js";
-import { DATA, dataCopy, edit } from "./helpers/data-copy.js";
+import { DATA, dataCopy, edit, fixtureCopy } from "./helpers/data-copy.js";
 
 const model = (dir: string) => buildModel(checkData(dir).data!, { sdgIcon: () => undefined });
 
@@ -57,5 +57,19 @@ describe("the plan model", () => {
     const toc = model(DATA).toc;
     expect(toc).toHaveLength(8);
     expect(toc[5]!.children.slice(1).map((a) => a.children.length)).toEqual([5, 7, 5, 6, 4, 3, 4]);
+  });
+
+  it("dates the edition in its year style, the leading calendar first", () => {
+    // The sample (era-western) and the second plan (western-era, 2026-03-31).
+    const sample = model(DATA).edition;
+    expect(sample.timeline.years[0]).toEqual({ main: "令和7", sub: "2025" });
+    expect(sample.dayLabel).toMatch(/^令和\d+年\d+月\d+日$/);
+    const dir = fixtureCopy();
+    const other = model(dir).edition;
+    expect(other.timeline.years[0]).toEqual({ main: "2026", sub: "令和8" });
+    expect(other.dayLabel).toBe("2026年3月31日");
+    expect(other.dateLabel).toBe("2026（令和8）年3月");
+    edit(dir, "edition.yaml", "yearStyle: western-era", "yearStyle: era");
+    expect(model(dir).edition).toMatchObject({ dayLabel: "令和8年3月31日", dateLabel: "令和8年3月", timeline: { years: expect.arrayContaining([{ main: "令和8", sub: "" }]) } });
   });
 });

@@ -52,8 +52,8 @@ export async function changesSince(ref: string, dataDir: string, current: PlanDa
     const rows = compareData(older.data, current);
     const pages = await oldPages(older.data, rows.flatMap((r) => (r.oldKey ? [r.oldKey] : [])), options);
     for (const row of rows) if (row.oldKey && pages.has(row.oldKey)) row.oldPage = pages.get(row.oldKey);
-    const since = label ?? editionLabel(older.data.edition);
-    if (since === editionLabel(current.edition)) {
+    const since = label ?? versionLabel(older.data.edition);
+    if (since === versionLabel(current.edition)) {
       options.onNotice?.(`比較元（${old.source}）も「${since}」で、新旧の版が同じ名前です。edition.yaml の version・date を改めるか、--label で比較元の呼び名（例: 第1回審議会資料）を指定してください。`);
     }
     return { since, source: old.source, rows, marks: draftMarks(rows) };
@@ -62,7 +62,12 @@ export async function changesSince(ref: string, dataDir: string, current: PlanDa
   }
 }
 
-/** A version by its own edition.yaml: 「案 第1版（令和6年10月1日）」. */
-export function editionLabel(e: { stage: string } & Pick<EditionData, "version" | "date">): string {
-  return `${e.stage} ${e.version}（${dayLabel(e.date)}）`;
+/** A version by its edition: 「案 第1版（令和6年10月1日）」, dated in its own year style. */
+export function editionLabel(e: { stage: string; version: string; dayLabel: string }): string {
+  return `${e.stage} ${e.version}（${e.dayLabel}）`;
+}
+
+/** The label of a version by its own edition.yaml. */
+function versionLabel(e: EditionData): string {
+  return editionLabel({ stage: e.stage, version: e.version, dayLabel: dayLabel(e.date, e.yearStyle) });
 }

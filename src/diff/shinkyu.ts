@@ -79,7 +79,7 @@ async function compareAndPrint(options: DiffOptions, scratch: string, holder: { 
   const e = built.edition;
   const title = `${e.title}（${e.stage}） 新旧対照表`;
   const table: ShinkyuTable = {
-    title, head: `${e.title}　新旧対照表`, afterLabel: editionLabel({ stage: e.stage, version: e.version, date: e.isoDate }), beforeLabel: changes.since,
+    title, head: `${e.title}　新旧対照表`, afterLabel: editionLabel(e), beforeLabel: changes.since,
     count: rows.length, groups: [],
   };
   for (const row of rows) {

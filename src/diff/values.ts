@@ -35,7 +35,7 @@ export function show(v: unknown, field: FieldSpec | undefined, style: YearStyle)
   if (Array.isArray(v)) return v.map((x) => show(x, undefined, style)).join(field?.show === "lines" ? "\n" : "、");
   if (v instanceof Ref) return v.name;
   if (field?.show === "year" && typeof v === "number") return fiscalYearLabel(v, style);
-  if (field?.show === "date" && typeof v === "string") return dayLabel(v);
+  if (field?.show === "date" && typeof v === "string") return dayLabel(v, style);
   if (field?.show === "cumulative") return v ? "累計" : "単年度";
   if (field?.show === "yearStyle" && typeof v === "string") return `${fiscalYearLabel(2025, v as YearStyle)} の形`;
   if (typeof v === "boolean") return v ? "はい" : "いいえ";

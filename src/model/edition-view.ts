@@ -3,7 +3,8 @@
 import type { EditionData, ImageRef } from "../validate/schema.js";
 import type { ImageAsset } from "../load/load-assets.js";
 import type { EditionView, ImageView } from "./types.js";
-import { dateLabel, dayLabel, eraYear, fiscalYearLabel, periodLabel, periodShort, type YearStyle } from "./format.js";
+import { dayLabel, eraYear, fiscalYearLabel, periodLabel, periodShort, type YearStyle } from "./format.js";
+import { issueDate } from "./edition-dates.js";
 
 /** The edition's facts, formatted once for the cover, colophon, heads and charts. */
 export function editionView(e: EditionData, images: Record<string, ImageAsset>): EditionView {
@@ -17,7 +18,7 @@ export function editionView(e: EditionData, images: Record<string, ImageAsset>):
   const keyVisual = image(e.cover.keyVisual);
   return {
     title: e.title, subtitle: e.subtitle, city: e.city, author: e.author, futureVision: e.futureVision,
-    stage: e.stage, version: e.version, dateLabel: dateLabel(e.date), dayLabel: dayLabel(e.date), isoDate: e.date,
+    stage: e.stage, version: e.version, dateLabel: issueDate(e.date, style), dayLabel: dayLabel(e.date, style), isoDate: e.date,
     period: periodLabel(e.period.from, e.period.to, style),
     endYear: fiscalYearLabel(e.period.to, style),
     periodShort: periodShort(e.period.from, e.period.to, style),
@@ -38,7 +39,12 @@ function timeline(e: EditionData, style: YearStyle): EditionView["timeline"] {
   const spans = [e.period, ...(vision ? [vision.period, ...vision.plans.map((p) => p.period)] : [])];
   const from = Math.min(...spans.map((s) => s.from));
   const to = Math.max(...spans.map((s) => s.to));
-  const years = Array.from({ length: to - from + 1 }, (_, i) => from + i).map((y) => ({ era: eraYear(y), western: String(y) }));
+  // Each year in the style's calendars, the leading one first (令和8 over 2026, or 2026 over 令和8).
+  const western = style === "western" || style === "western-era";
+  const years = Array.from({ length: to - from + 1 }, (_, i) => from + i).map((y) => ({
+    main: western ? String(y) : eraYear(y),
+    sub: style === "era" || style === "western" ? "" : western ? eraYear(y) : String(y),
+  }));
   const bar = (label: string, a: number, b: number, current: boolean) => ({
     label, period: periodShort(a, b, style), years: `${b - a + 1}年間`, start: a - from + 1, span: b - a + 1, current,
   });

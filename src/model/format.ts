@@ -35,16 +35,14 @@ export function compactYear(year: number, style: YearStyle): { main: string; sub
   return { main: `${eraYear(year)}年度`, sub: style === "era" ? "" : `（${year}）` };
 }
 
-/** 2026-10-01 → 令和8年10月 (plans are dated by month). */
-export function dateLabel(isoDate: string): string {
-  const [y, m] = isoDate.split("-").map(Number) as [number, number];
-  return `${eraYear(y)}年${m}月`;
-}
-
-/** 2026-10-01 → 令和8年10月1日 (drafts are dated to the day). */
-export function dayLabel(isoDate: string): string {
+/**
+ * A date to the day, as drafts, the 新旧対照表 and the change list are dated, in the calendar the
+ * year style leads with: 令和8年10月1日 (era, era-western) or 2026年10月1日 (western,
+ * western-era). One calendar, so the draft stamp keeps to its box.
+ */
+export function dayLabel(isoDate: string, style: YearStyle): string {
   const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
-  return `${eraYear(y)}年${m}月${d}日`;
+  return `${style === "western" || style === "western-era" ? y : eraYear(y)}年${m}月${d}日`;
 }
 
 /** 1234.5 → 1,234.5 with a fixed number of decimals, half-width as Japanese plans print figures. */

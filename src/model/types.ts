@@ -249,9 +249,9 @@ export interface EditionView {
   futureVision: string;
   stage: string;
   version: string;
-  /** Issue date, e.g. 令和8年10月. */
+  /** Issue date in the year style, as the cover prints it, e.g. 令和8年（2026年）10月. */
   dateLabel: string;
-  /** Full date for drafts, e.g. 令和8年10月1日. */
+  /** Full date for drafts in the style's leading calendar, e.g. 令和8年10月1日 or 2026年10月1日. */
   dayLabel: string;
   isoDate: string;
   period: string;
@@ -261,7 +261,7 @@ export interface EditionView {
   longTermVision?: string;
   publisher: { department: string; address: string; phone: string; url?: string };
   /** 計画の期間 as a chart: the fiscal years of the long-term vision and the plans in it. */
-  timeline: { years: Array<{ era: string; western: string }>; bars: Array<{ label: string; period: string; years: string; start: number; span: number; current: boolean }> };
+  timeline: { years: Array<{ main: string; sub: string }>; bars: Array<{ label: string; period: string; years: string; start: number; span: number; current: boolean }> };
   keywords: string[];
   sampleContent: string;
   /** The city's emblem (市章) for the cover, when the data has one. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dateLabel, eraYear, fiscalYearLabel, formatNumber } from "../../src/model/format.js";
+import { dayLabel, eraYear, fiscalYearLabel, formatNumber } from "../../src/model/format.js";
 import { isCalendarDate, parseFiscalYear, parseNumber, typedDecimals } from "../../src/validate/schema.js";
 import { cssString } from "../../src/render/render-html.js";
 
@@ -20,7 +20,11 @@ describe("years and figures", () => {
     expect(fiscalYearLabel(2025, "western-era")).toBe("2025（令和7）年度");
     expect(fiscalYearLabel(2019, "era")).toBe("令和元年度");
     expect(eraYear(2018)).toBe("平成30");
-    expect(dateLabel("2026-10-01")).toBe("令和8年10月");
+    // Dated to the day in the calendar the style leads with (the draft stamp has room for one).
+    expect(dayLabel("2026-10-01", "era-western")).toBe("令和8年10月1日");
+    expect(dayLabel("2019-05-01", "era")).toBe("令和元年5月1日");
+    expect(dayLabel("2026-10-01", "western-era")).toBe("2026年10月1日");
+    expect(dayLabel("2026-10-01", "western")).toBe("2026年10月1日");
   });
 
   it("reads numbers with full-width digits and commas, and prints them with commas", () => {
