@@ -3,16 +3,16 @@ import { defineConfig } from "vitest/config";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 /**
- * Seconds each long file took in a clean clone's full run (2026-12-01, 46 files): the order of a
- * fresh clone, which has no timings of its own yet. With two files at a time, the longest must
- * start first, or the run ends with one long file alone (a fresh clone took a minute longer in
- * alphabetical order).
+ * Seconds each long file took in a clean clone's full run (2026-12-01 10:55, 48 files, a quiet
+ * machine): the order of a fresh clone, which has no timings of its own yet. With two files at a
+ * time, the longest must start first, or the run ends with one long file alone (a fresh clone
+ * took a minute longer in alphabetical order, on a busy machine).
  */
 const MEASURED: Record<string, number> = {
-  "robustness.e2e.test.ts": 55, "editions.e2e.test.ts": 48, "booklet.e2e.test.ts": 39, "committee-changes.e2e.test.ts": 28,
-  "output-paths.e2e.test.ts": 26, "write-faults.test.ts": 24, "layout.e2e.test.ts": 21, "browser-faults.e2e.test.ts": 18,
-  "preview.e2e.test.ts": 15, "changes.e2e.test.ts": 15, "any-plan.e2e.test.ts": 14, "progress.e2e.test.ts": 12,
-  "typesetting.e2e.test.ts": 12, "figures.e2e.test.ts": 12, "compare-property.test.ts": 11, "draft.e2e.test.ts": 5,
+  "robustness.e2e.test.ts": 29, "editions.e2e.test.ts": 14, "booklet.e2e.test.ts": 13, "browser-faults.e2e.test.ts": 9,
+  "write-faults.test.ts": 8, "committee-changes.e2e.test.ts": 6, "layout.e2e.test.ts": 6, "compare-property.test.ts": 5,
+  "progress.e2e.test.ts": 4, "output-paths.e2e.test.ts": 3, "typesetting.e2e.test.ts": 3, "preview.e2e.test.ts": 3,
+  "changes.e2e.test.ts": 3, "validation.test.ts": 3, "figures.e2e.test.ts": 3, "any-plan.e2e.test.ts": 2, "draft.e2e.test.ts": 1,
 };
 
 /** Longest first: by this machine's own timings when it has them, else by MEASURED. */
