@@ -2,8 +2,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { checkData } from "../src/build.js";
-import type { Diagnostic } from "../src/validate/diagnostic.js";
-import { DATA, dataCopy, edit, lineOf } from "./helpers/data-copy.js";
+import { formatDiagnostic, type Diagnostic } from "../src/validate/diagnostic.js";
+import { DATA, dataCopy, edit, fixtureCopy, lineOf } from "./helpers/data-copy.js";
 
 function check(file: string, from: string | RegExp, to: string) {
   const dir = dataCopy();
@@ -245,5 +245,22 @@ describe("files that are not plan data are refused in bounded time, each with it
       "1-4.yaml": "ファイルであるべき場所がフォルダになっています",
       "1-5.yaml": "テキストファイルではありません（バイナリデータが含まれています）",
     });
+  });
+});
+
+describe("a plan with its own terms (tests/fixtures/midorino: 基本目標, 基本施策, 取組, 目標指標, リーディングプロジェクト)", () => {
+  it("is told about its data in its own words, in the messages, the fixes and the fields", () => {
+    const dir = fixtureCopy();
+    edit(dir, "policies/1-1.yaml", "- { project: 1, basicDirection: 1 }", "- { project: 9, basicDirection: 1 }");
+    edit(dir, "policies/1-2.yaml", /^id: "1-2"$/m, 'id: "1-9"');
+    writeFileSync(`${dir}/policy-areas/1.yaml`, `${readFileSync(`${dir}/policy-areas/1.yaml`, "utf8")}color: "#ffee00"\n`);
+    const printed = checkData(dir).diagnostics.map(formatDiagnostic).join("\n");
+    expect(printed).toContain("［取組1 › リーディングプロジェクトの対応（1番目） › プロジェクト番号］ リーディングプロジェクト 9 がありません");
+    expect(printed).toContain("基本施策 1-9 は、どの基本目標の policies にも書かれていません");
+    expect(printed).toContain("policy-areas/ の基本目標のファイルの policies に 1-9 を加えるか");
+    expect(printed).toContain("基本施策の番号「1-9」とファイル名「1-2」が一致しません");
+    expect(printed).toContain("基本目標の色 #ffee00 は明暗比が");
+    // None of the sample's words, and no term left unresolved.
+    expect(printed).not.toMatch(/重点プロジェクト|重点施策|政策|成果指標|方針\d|[\uE000\uE001]/);
   });
 });

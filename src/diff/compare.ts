@@ -11,7 +11,7 @@ import type { YearStyle } from "../model/format.js";
 import { partId } from "../model/change-keys.js";
 import { ITEMS, RECORDS, comparableTree, type ItemSpec, type Trail, type Where } from "./plan-tree.js";
 import { FIELDS, GROUPS, type FieldSpec } from "./field-labels.js";
-import { inTerms } from "./in-terms.js";
+import { inTerms } from "../validate/in-terms.js";
 import { ELSEWHERE, bestPairs, matchItems, type Entry } from "./match-items.js";
 import { canonical, isItemList, isObject, show, summary } from "./values.js";
 

@@ -32,7 +32,7 @@ function measured(prefix: string): Record<string, FieldSpec> {
 }
 
 import { TERM_DEFAULTS, type TermName } from "../validate/schema.js";
-import { T } from "./in-terms.js";
+import { T } from "../validate/in-terms.js";
 
 /** Past values, how they are counted and taken, and a stable key: the fields an indicator and a target share. */
 function timing(prefix: string): Record<string, FieldSpec> {

@@ -18,7 +18,7 @@ import type { PlanData } from "../validate/validate.js";
 import {
   areaKey, basicDirectionKey, directionKey, districtKey, indicatorKey, policyKey, programKey, projectKey, projectTargetKey, textKey,
 } from "../model/change-keys.js";
-import { T } from "./in-terms.js";
+import { T } from "../validate/in-terms.js";
 
 /** A reference to another record: compared by `ref`, shown by `name` (renaming a 個別計画 is one change, not one per policy citing it). */
 export class Ref {

@@ -6,7 +6,7 @@ import { dayLabel, fiscalYearLabel } from "../model/format.js";
 import { joinsWithoutSpace } from "../render/markdown.js";
 import { ITEMS, Ref } from "./plan-tree.js";
 import { FIELDS, type FieldSpec } from "./field-labels.js";
-import { cutTokens } from "./in-terms.js";
+import { cutTokens } from "../validate/in-terms.js";
 
 const SUMMARY_TEXT = 60;
 

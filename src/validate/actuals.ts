@@ -6,6 +6,7 @@ import { locate } from "../load/source.js";
 import { parseNumber, type ActualsData, type PolicyData, type ProjectData } from "./schema.js";
 import { fieldPath, type Diagnostic } from "./diagnostic.js";
 import type { Sourced } from "./validate.js";
+import { T } from "./in-terms.js";
 
 /** One year's actuals, resolved: key → value (and note), 重点施策 → comments. */
 export interface YearActuals {
@@ -36,7 +37,7 @@ export function resolveActuals(files: Array<Sourced<ActualsData>>, policies: Arr
     for (const [key, raw] of Object.entries(value.values)) {
       // An indicator the plan no longer has (a revised plan) keeps its past 実績: said, not refused.
       if (!keys.has(key)) {
-        report(["values", key], `キー「${key}」の指標・数値目標は、いまの計画にありません（報告書には載りません）`, "指標の key のつづりを確認してください。計画から外した指標なら、このままでかまいません。", `unknown indicator key ${key}`, true, "warning");
+        report(["values", key], `キー「${key}」の${T.indicator}・${T.projectTarget}は、いまの計画にありません（報告書には載りません）`, "指標の key のつづりを確認してください。計画から外した指標なら、このままでかまいません。", `unknown indicator key ${key}`, true, "warning");
         continue;
       }
       const entry = typeof raw === "object" ? raw : { value: raw };
@@ -45,7 +46,7 @@ export function resolveActuals(files: Array<Sourced<ActualsData>>, policies: Arr
       else values[key] = { value: n, ...(entry.note ? { note: entry.note } : {}) };
     }
     for (const id of Object.keys(value.comments)) {
-      if (!policyIds.has(id)) report(["comments", id], `重点施策「${id}」は、いまの計画にありません（報告書には載りません）`, "重点施策の番号（例: 1-1）を確認してください。", `comment for unknown policy ${id}`, true, "warning");
+      if (!policyIds.has(id)) report(["comments", id], `${T.policy}「${id}」は、いまの計画にありません（報告書には載りません）`, `${T.policy}の番号（例: 1-1）を確認してください。`, `comment for unknown policy ${id}`, true, "warning");
     }
     if (errorCount() === before) actuals[value.year] = { year: value.year, file: source.file, values, comments: value.comments };
   }

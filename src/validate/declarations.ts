@@ -11,6 +11,7 @@ import {
 } from "./schema.js";
 import { fieldPath, type Diagnostic } from "./diagnostic.js";
 import type { Sourced } from "./validate.js";
+import { T } from "./in-terms.js";
 
 /** What the declaration checks read: every parsed file, and which files failed to read or parse. */
 export interface DeclarationInput {
@@ -95,8 +96,8 @@ export function checkDeclarations(input: DeclarationInput): Diagnostic[] {
         }
       }
     };
-    declared(plan.value.policyAreas, input.policyAreas, "policyAreas", "policy-areas", "政策");
-    declared(plan.value.projects, input.projects, "projects", "projects", "重点プロジェクト");
+    declared(plan.value.policyAreas, input.policyAreas, "policyAreas", "policy-areas", T.policyArea);
+    declared(plan.value.projects, input.projects, "projects", "projects", T.project);
     declared(plan.value.districts, input.districts, "districts", "districts", "地区");
   }
 
@@ -107,25 +108,25 @@ export function checkDeclarations(input: DeclarationInput): Diagnostic[] {
     area.value.policies.forEach((id, i) => {
       const first = owner.get(id);
       if (first) {
-        report(area.source, ["policies", i], `重点施策 ${id} は ${first.source.file} にも書かれています`, "1つの重点施策は1つの政策にだけ書いてください。", `policy ${id} declared twice`);
+        report(area.source, ["policies", i], `${T.policy} ${id} は ${first.source.file} にも書かれています`, `1つの${T.policy}は1つの${T.policyArea}にだけ書いてください。`, `policy ${id} declared twice`);
         return;
       }
       owner.set(id, area);
       if (!id.startsWith(`${area.value.id}-`)) {
-        report(area.source, ["policies", i], `重点施策 ${id} の番号が、政策 ${area.value.id} の番号で始まっていません`, `この政策の重点施策の番号は ${area.value.id}-1、${area.value.id}-2 … とします。ほかの政策の重点施策なら、その政策のファイルに書いてください。`, `policy ${id} does not start with its area's number`);
+        report(area.source, ["policies", i], `${T.policy} ${id} の番号が、${T.policyArea} ${area.value.id} の番号で始まっていません`, `この${T.policyArea}の${T.policy}の番号は ${area.value.id}-1、${area.value.id}-2 … とします。ほかの${T.policyArea}の${T.policy}なら、その${T.policyArea}のファイルに書いてください。`, `policy ${id} does not start with its area's number`);
       }
       if (!input.policies.some((p) => p.value.id === id) && !failedFile(root, "policies", id)) {
-        report(area.source, ["policies", i], `重点施策 ${id} のファイル policies/${id}.yaml がありません`, `policies/${id}.yaml を作成するか、この政策の policies から ${id} を削除してください。`, `declared policy ${id} has no file`);
+        report(area.source, ["policies", i], `${T.policy} ${id} のファイル policies/${id}.yaml がありません`, `policies/${id}.yaml を作成するか、この${T.policyArea}の policies から ${id} を削除してください。`, `declared policy ${id} has no file`);
       }
     });
     if (area.value.policies.length === 0) {
-      report(area.source, ["policies"], `政策 ${area.value.id} には重点施策がありません（政策の扉は印刷しません）`, "重点施策があれば policies に番号を書いてください。", "policy area without policies", "warning");
+      report(area.source, ["policies"], `${T.policyArea} ${area.value.id} には${T.policy}がありません（${T.policyArea}の扉は印刷しません）`, `${T.policy}があれば policies に番号を書いてください。`, "policy area without policies", "warning");
     }
   }
   if (!input.incomplete.has("policyArea")) {
     for (const p of input.policies) {
       if (!owner.has(p.value.id)) {
-        report(p.source, ["id"], `重点施策 ${p.value.id} は、どの政策の policies にも書かれていません（このままでは冊子に載りません）`, `policy-areas/ の政策のファイルの policies に ${p.value.id} を加えるか、このファイルを削除してください。`, `policy ${p.value.id} declared by no policy area`);
+        report(p.source, ["id"], `${T.policy} ${p.value.id} は、どの${T.policyArea}の policies にも書かれていません（このままでは冊子に載りません）`, `policy-areas/ の${T.policyArea}のファイルの policies に ${p.value.id} を加えるか、このファイルを削除してください。`, `policy ${p.value.id} declared by no policy area`);
       }
     }
   }

@@ -1,4 +1,6 @@
 // A problem found in the data, located in its file, and how to print it for staff.
+import { inTerms, T } from "./in-terms.js";
+import { TERM_DEFAULTS, type Terms } from "./terms.js";
 
 /** One problem (error) or normalisation (warning) in a data file. */
 export interface Diagnostic {
@@ -9,6 +11,8 @@ export interface Diagnostic {
   column: number;
   /** Field path such as directions[0].indicators[1].target.value; "" for the whole file. */
   field: string;
+  /** The field as staff know it, in the plan's terms (取組3 › 目標指標1 …): set by the validation, else fieldJa(field). */
+  place?: string;
   /** What is wrong, in Japanese. */
   message: string;
   /** How to fix it, in Japanese. */
@@ -35,24 +39,25 @@ export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
 }
 
 // Field names as staff know them; list items are counted from 1 as printed (方針3, not [2]).
+// The plan's own terms as tokens (in-terms.ts), resolved with its plan.yaml.
 const FIELD_JA: Record<string, string> = {
-  id: "番号", title: "名称", name: "名称", vision: "目指す姿", issues: "現状と課題", summary: "内容",
-  directions: "方針", programs: "事業", indicators: "成果指標", projects: "重点プロジェクトの対応",
-  project: "プロジェクト番号", basicDirection: "基本的方向の番号", basicDirections: "基本的方向",
-  targets: "数値目標", baseline: "現状値", target: "目標値", value: "値", year: "年度", unit: "単位",
+  id: "番号", title: "名称", name: "名称", vision: T.vision, issues: T.issues, summary: "内容",
+  directions: T.directionShort, programs: "事業", indicators: T.indicator, projects: `${T.project}の対応`,
+  project: "プロジェクト番号", basicDirection: `${T.basicDirection}の番号`, basicDirections: T.basicDirection,
+  targets: T.projectTarget, baseline: "現状値", target: "目標値", value: "値", year: "年度", unit: "単位",
   direction: "方向", cumulative: "累計", definition: "指標の説明", calculation: "算出方法",
-  rationale: "目標値設定の根拠", sdgs: "SDGs", relatedPlans: "関連計画", plans: "計画", period: "期間",
-  from: "開始年度", to: "終了年度", department: "所管課", goal: "政策のゴール", goals: "ゴール",
+  rationale: "目標値設定の根拠", sdgs: "SDGs", relatedPlans: T.relatedPlan, plans: "計画", period: "期間",
+  from: "開始年度", to: "終了年度", department: "所管課", goal: T.policyAreaGoal, goals: "ゴール",
   nationalStrategy: "国総合戦略の施策の方向", situation: "地域の実情・課題認識", aim: "取組の方向性",
-  overview: "取組内容の概要", features: "地区の特性", initiatives: "主な取組", map: "模式図", cells: "マス",
+  overview: "取組内容の概要", features: T.districtFeatures, initiatives: T.districtInitiatives, map: "模式図", cells: "マス",
   description: "事業の内容", stage: "段階", date: "発行日", edition: "版",
 };
 
 // Lists of records are named by number (方針3); lists of plain values by position (SDGs（4番目）).
 const NUMBERED = new Set(["directions", "indicators", "programs", "basicDirections", "targets", "plans", "goals"]);
 
-/** "directions[2].indicators[0].target.value" → "方針3 › 成果指標1 › 目標値 › 値". */
-export function fieldJa(field: string): string {
+/** "directions[2].indicators[0].target.value" → "方針3 › 成果指標1 › 目標値 › 値", in the plan's `terms`. */
+export function fieldJa(field: string, terms: Terms = TERM_DEFAULTS): string {
   const parts: string[] = [];
   let key = "";
   for (const m of field.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
@@ -65,16 +70,25 @@ export function fieldJa(field: string): string {
       parts.push(NUMBERED.has(key) ? `${last}${n}` : `${last}（${n}番目）`);
     }
   }
-  return parts.join(" › ");
+  return inTerms(terms)(parts.join(" › "));
+}
+
+/** The diagnostics with their messages, fixes and places in the plan's `terms`. */
+export function inPlanTerms(list: Diagnostic[], terms: Terms): Diagnostic[] {
+  const words = inTerms(terms);
+  return list.map((d) => ({ ...d, message: words(d.message), hint: words(d.hint), place: d.place ?? fieldJa(d.field, terms) }));
 }
 
 /** The printed form: location, severity, field and message, then the fix and the English line. */
 export function formatDiagnostic(d: Diagnostic): string {
   const label = d.severity === "error" ? "エラー" : "警告";
-  const field = d.field ? `［${fieldJa(d.field)}］ ` : "";
+  const place = d.place ?? fieldJa(d.field);
+  const field = place ? `［${place}］ ` : "";
+  // A diagnostic made outside the validation is in the default terms.
+  const words = inTerms(TERM_DEFAULTS);
   return [
-    `${d.file}:${d.line}:${d.column}: ${label}: ${field}${d.message}`,
-    `    直し方: ${d.hint}`,
+    `${d.file}:${d.line}:${d.column}: ${label}: ${field}${words(d.message)}`,
+    `    直し方: ${words(d.hint)}`,
     `    (${d.severity}${d.field ? ` at ${d.field}` : ""}: ${d.en})`,
   ].join("\n");
 }

@@ -10,6 +10,7 @@ import { fieldPath, type Diagnostic } from "./diagnostic.js";
 import { MIN_CONTRAST, areaContrast } from "./colour.js";
 
 import type { Sourced } from "./validate.js";
+import { T } from "./in-terms.js";
 
 /** Parsed files by kind; any may be missing when its file failed to parse. */
 export interface ReferenceInput {
@@ -46,9 +47,9 @@ export function checkReferences(input: ReferenceInput): Diagnostic[] {
       }
     }
   };
-  uniqueIds(input.policyAreas, "政策");
-  uniqueIds(input.policies, "重点施策");
-  uniqueIds(input.projects, "重点プロジェクト");
+  uniqueIds(input.policyAreas, T.policyArea);
+  uniqueIds(input.policies, T.policy);
+  uniqueIds(input.projects, T.project);
   uniqueIds(input.districts, "地区");
 
   const planIds = new Set<string>();
@@ -67,8 +68,8 @@ export function checkReferences(input: ReferenceInput): Diagnostic[] {
   const checkPlanRefs = (source: YamlSource, refs: string[]) => {
     if (input.incomplete.has("relatedPlans")) return;
     refs.forEach((ref, i) => {
-      if (!input.plans) report(source, ["relatedPlans", i], `個別計画「${ref}」を参照していますが、related-plans.yaml がありません`, "related-plans.yaml に個別計画の一覧を作成するか、relatedPlans を削除してください。", `related plan ${ref} without related-plans.yaml`);
-      else if (!planIds.has(ref)) report(source, ["relatedPlans", i], `個別計画「${ref}」が related-plans.yaml にありません`, "related-plans.yaml に計画を追加するか、ID のつづりを確認してください。", `unknown related plan ${ref}`);
+      if (!input.plans) report(source, ["relatedPlans", i], `${T.relatedPlanList}「${ref}」を参照していますが、related-plans.yaml がありません`, `related-plans.yaml に${T.relatedPlanList}の一覧を作成するか、relatedPlans を削除してください。`, `related plan ${ref} without related-plans.yaml`);
+      else if (!planIds.has(ref)) report(source, ["relatedPlans", i], `${T.relatedPlanList}「${ref}」が related-plans.yaml にありません`, "related-plans.yaml に計画を追加するか、ID のつづりを確認してください。", `unknown related plan ${ref}`);
     });
   };
 
@@ -87,7 +88,7 @@ export function checkReferences(input: ReferenceInput): Diagnostic[] {
   const keys = new Map<string, string>();
   const uniqueKey = (source: YamlSource, path: PropertyKey[], key: string) => {
     const first = keys.get(key);
-    if (first) report(source, [...path, "key"], `キー「${key}」が ${first} と重複しています`, "指標・数値目標のキーは計画の中で重ならないようにしてください（例: 末尾に -b を付ける）。", `duplicate indicator key ${key}`);
+    if (first) report(source, [...path, "key"], `キー「${key}」が ${first} と重複しています`, `${T.indicator}・${T.projectTarget}のキーは計画の中で重ならないようにしてください（例: 末尾に -b を付ける）。`, `duplicate indicator key ${key}`);
     else keys.set(key, source.file);
   };
   for (const { source, value: policy } of input.policies) {
@@ -113,9 +114,9 @@ export function checkReferences(input: ReferenceInput): Diagnostic[] {
         const path = ["directions", d, "projects", l];
         const project = projects.get(link.project);
         if (!project) {
-          if (!input.incomplete.has("project")) report(source, [...path, "project"], `重点プロジェクト ${link.project} がありません`, projects.size ? `projects/ にある番号（${[...projects.keys()].join("、")}）を書いてください。` : "この計画には重点プロジェクトがありません。projects の行を削除してください。", `unknown project ${link.project}`);
+          if (!input.incomplete.has("project")) report(source, [...path, "project"], `${T.project} ${link.project} がありません`, projects.size ? `projects/ にある番号（${[...projects.keys()].join("、")}）を書いてください。` : `この計画には${T.project}がありません。projects の行を削除してください。`, `unknown project ${link.project}`);
         } else if (link.basicDirection < 1 || link.basicDirection > project.basicDirections.length) {
-          report(source, [...path, "basicDirection"], `重点プロジェクト ${link.project} に基本的方向 ${link.basicDirection} はありません（1〜${project.basicDirections.length}）`, "基本的方向の番号を確認してください。", `unknown basic direction ${link.basicDirection}`);
+          report(source, [...path, "basicDirection"], `${T.project} ${link.project} に${T.basicDirection} ${link.basicDirection} はありません（1〜${project.basicDirections.length}）`, `${T.basicDirection}の番号を確認してください。`, `unknown basic direction ${link.basicDirection}`);
         } else linked.add(`${link.project}-${link.basicDirection}`);
       });
       direction.indicators.forEach((ind, k) => {
@@ -133,7 +134,7 @@ export function checkReferences(input: ReferenceInput): Diagnostic[] {
     project.targets.forEach((t, i) => checkYears(source, ["targets", i], t.baseline.year, t.target.year));
     if (input.policies.length > 0 && !input.incomplete.has("policy")) {
       project.basicDirections.forEach((_, b) => {
-        if (!linked.has(`${project.id}-${b + 1}`)) report(source, ["basicDirections", b], `基本的方向 ${b + 1} に対応する施策の展開方針がありません`, "重点施策のファイルで、方針の projects に { project: " + project.id + ", basicDirection: " + (b + 1) + " } を追加してください。", "basic direction has no linked policy direction", "warning");
+        if (!linked.has(`${project.id}-${b + 1}`)) report(source, ["basicDirections", b], `${T.basicDirection} ${b + 1} に対応する${T.direction}がありません`, `${T.policy}のファイルで、${T.directionShort}の projects に { project: ` + project.id + ", basicDirection: " + (b + 1) + " } を追加してください。", "basic direction has no linked policy direction", "warning");
       });
     }
   }
@@ -144,7 +145,7 @@ export function checkReferences(input: ReferenceInput): Diagnostic[] {
   }
   for (const { source, value: area } of input.policyAreas) {
     if (area.color && areaContrast(area.color) < MIN_CONTRAST) {
-      report(source, ["color"], `政策の色 ${area.color} は明暗比が ${areaContrast(area.color).toFixed(1)}:1 で、白い文字や白い紙の上の文字が読みにくくなります（${MIN_CONTRAST}:1 以上必要）`, "もっと濃い色にするか、color を削除して自動の色にしてください。", "policy area colour below 4.5:1 contrast");
+      report(source, ["color"], `${T.policyArea}の色 ${area.color} は明暗比が ${areaContrast(area.color).toFixed(1)}:1 で、白い文字や白い紙の上の文字が読みにくくなります（${MIN_CONTRAST}:1 以上必要）`, "もっと濃い色にするか、color を削除して自動の色にしてください。", "policy area colour below 4.5:1 contrast");
     }
   }
   out.push(...checkDistrictCells(input.districts, report));

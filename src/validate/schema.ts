@@ -2,6 +2,7 @@
 // files editors use (scripts/write-json-schema.ts) all come from here. Descriptions are Japanese
 // because VS Code shows them to the staff who edit the YAML.
 import { z } from "zod";
+import { TERM_DEFAULTS, type TermName } from "./terms.js";
 
 /** A fiscal year: 2025, "2025年度", "令和7年度" or "R7" (normalised to the Western year). */
 export const fiscalYear = z
@@ -281,35 +282,8 @@ export const sdgGoal = z
 
 export const sdgs = z.object({ goals: z.array(sdgGoal).length(17) }).strict();
 
-/** What a city calls each level and block of its plan; the sample's words are the defaults. */
-export const TERM_DEFAULTS = {
-  futureVision: "将来ビジョン",
-  policyArea: "政策",
-  policyAreaGoal: "政策のゴール",
-  policy: "重点施策",
-  vision: "目指す姿",
-  issues: "現状と課題",
-  direction: "施策の展開方針",
-  directionShort: "方針",
-  program: "重点的に取り組む事業",
-  indicator: "成果指標",
-  sdgs: "SDGsゴール",
-  relatedPlan: "関連計画",
-  relatedPlanList: "個別計画",
-  project: "重点プロジェクト",
-  projectSummary: "主な内容",
-  nationalStrategy: "勘案する国総合戦略の施策の方向",
-  situation: "プロジェクトに関する地域の実情・課題認識",
-  aim: "取組の方向性・目指す地域の姿",
-  projectTarget: "数値目標",
-  basicDirection: "基本的方向",
-  districtPlan: "地区別計画",
-  districtVision: "地区の将来像",
-  districtFeatures: "地区の特性",
-  districtInitiatives: "主な取組",
-} as const;
-export type TermName = keyof typeof TERM_DEFAULTS;
-export type Terms = Record<TermName, string>;
+// The plan's terms (terms.ts): their defaults are the sample's words.
+export { TERM_DEFAULTS, type TermName, type Terms } from "./terms.js";
 
 const TERM_JA: Record<TermName, string> = {
   futureVision: "表紙・体系図の将来像の呼び方（例: 将来ビジョン、将来都市像）",

@@ -15,7 +15,9 @@ import { checkShape } from "./shape.js";
 import { checkReferences } from "./refs.js";
 import { checkDeclarations, inDeclaredOrder } from "./declarations.js";
 import { checkGlyphs, type GlyphCoverage } from "./glyphs.js";
-import type { Diagnostic } from "./diagnostic.js";
+import { inPlanTerms, type Diagnostic } from "./diagnostic.js";
+import { T } from "./in-terms.js";
+import { TERM_DEFAULTS } from "./terms.js";
 
 /** Validated plan data, in the order the plan declares; `files` says where each record came from. */
 export interface PlanData {
@@ -69,6 +71,8 @@ export function validate(loaded: LoadedData, glyphs: GlyphCoverage): Validation 
   const of = <T>(kind: YamlSource["kind"]) => parsed.filter((p) => p.source.kind === kind) as Array<Sourced<T>>;
   const edition = of<EditionData>("edition")[0];
   const plan = of<PlanDeclaration>("plan")[0];
+  // Every message in the plan's own terms (its plan.yaml, or the defaults when that is unreadable).
+  const inTerms = (v: Validation): Validation => ({ ...v, diagnostics: inPlanTerms(v.diagnostics, plan?.value.terms ?? TERM_DEFAULTS) });
   const booklet = of<BookletData>("booklet")[0];
   const sdgs = of<{ goals: SdgGoalData[] }>("sdgs")[0];
   const plans = of<{ plans: RelatedPlanData[] }>("relatedPlans")[0];
@@ -122,13 +126,13 @@ export function validate(loaded: LoadedData, glyphs: GlyphCoverage): Validation 
   for (const source of loaded.yaml.filter((s) => !parsed.some((p) => p.source === s))) {
     diagnostics.push({
       severity: "warning", file: source.file, line: 1, column: 1, field: "",
-      message: "このファイルは、ここに示した誤りを直すまで、ほかのファイルとのつながり（重点プロジェクト・関連計画・SDGs の番号など）をまだ確かめていません",
+      message: `このファイルは、ここに示した誤りを直すまで、ほかのファイルとのつながり（${T.project}・${T.relatedPlan}・SDGs の番号など）をまだ確かめていません`,
       hint: "誤りを直してから、もう一度 check を実行してください。",
       en: "references of this file are checked once its shape errors are fixed",
     });
   }
 
-  if (diagnostics.some((d) => d.severity === "error") || !edition || !plan || !booklet) return { diagnostics };
+  if (diagnostics.some((d) => d.severity === "error") || !edition || !plan || !booklet) return inTerms({ diagnostics });
   const ordered = inDeclaredOrder(plan.value, policyAreas, policies, projects, districts);
   const files: Record<string, string> = { edition: edition.source.file, plan: plan.source.file, booklet: booklet.source.file };
   if (plans) files.relatedPlans = plans.source.file;
@@ -137,7 +141,7 @@ export function validate(loaded: LoadedData, glyphs: GlyphCoverage): Validation 
   for (const { source, value } of projects) files[`project:${value.id}`] = source.file;
   for (const { source, value } of districts) files[`district:${value.id}`] = source.file;
   for (const m of loaded.markdown) files[`text:${m.name}`] = m.file;
-  return {
+  return inTerms({
     diagnostics,
     data: {
       edition: edition.value,
@@ -153,7 +157,7 @@ export function validate(loaded: LoadedData, glyphs: GlyphCoverage): Validation 
       actuals: actualsResolved.actuals,
       files,
     },
-  };
+  });
 }
 
 function kindOfPath(file: string): YamlSource["kind"] | undefined {

@@ -1,9 +1,10 @@
-// The committee's documents speak the plan's own words. The comparison writes each term as a
-// token (T.policy, T.directionShort …) wherever it names a kind of item or field, and every row
-// is put into the plan's terms (基本施策, 取組 …) here, once, at the end. Only the tokens are
-// replaced: a name or text from the data is never rewritten (a 事業 named 「政策推進事業」 keeps
-// its name in a plan that says 基本目標 for 政策).
-import { TERM_DEFAULTS, type TermName, type Terms } from "../validate/schema.js";
+// The committee's documents and the data's error messages speak the plan's own words. The
+// comparison and the validation write each term as a token (T.policy, T.directionShort …)
+// wherever it names a kind of item or field, and every row or message is put into the plan's
+// terms (基本施策, 取組 …) once, at the end. Only the tokens are replaced: a name or text from
+// the data is never rewritten (a 事業 named 「政策推進事業」 keeps its name in a plan that says
+// 基本目標 for 政策).
+import { TERM_DEFAULTS, type TermName, type Terms } from "./terms.js";
 
 const OPEN = "\uE000";
 const CLOSE = "\uE001";
