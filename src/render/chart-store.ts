@@ -1,9 +1,9 @@
 // Charts drawn once, not on every build: ECharts drew the sample's 40 charts in about a sixth of a
 // second on every build, and loading it took a twentieth more, all before Chromium could load
 // the page. A chart is a pure function of what it is drawn from (the figure or trend, its size,
-// its id), of the code that draws it and of ECharts' version, so its SVG is kept between runs
-// (cache-store.ts) under a digest of those inputs; the store as a whole is keyed by the drawing
-// code and ECharts' version, so a change to either draws everything again.
+// its id) and of the code that draws it (ours, ECharts, and Node's number formats), so its SVG
+// is kept between runs (cache-store.ts) under a digest of those inputs; the store as a whole is
+// keyed by the code, so a change to any of it draws everything again.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -30,6 +30,7 @@ export interface ChartStore {
  */
 export function chartStore(file: string, codeKey: string): ChartStore {
   let charts: Map<string, string> | undefined;
+  // Drawn or used since the last save: the store on disk keeps the most recently used.
   let changed = false;
   const loaded = () =>
     (charts ??= new Map(
@@ -38,20 +39,20 @@ export function chartStore(file: string, codeKey: string): ChartStore {
   return {
     chart(inputs, draw) {
       const map = loaded();
-      const key = createHash("sha256").update(JSON.stringify(inputs)).digest("base64url");
-      let svg = map.get(key);
-      if (svg === undefined) {
-        svg = draw();
-        changed = true;
-      }
+      // -0 prints as -0 (JSON would write it as 0).
+      const key = createHash("sha256").update(JSON.stringify(inputs, (_, v: unknown) => (Object.is(v, -0) ? "-0" : v))).digest("base64url");
+      const svg = map.get(key) ?? draw();
       // Most recently used last: the oldest go first when the store is full.
       map.delete(key);
       map.set(key, svg);
+      changed = true;
       return svg;
     },
     save() {
       if (!changed || !charts) return;
-      writeStored(file, codeKey, { charts: [...charts].slice(-KEEP) } satisfies Stored);
+      // The memory of a long preview is trimmed as the file is.
+      for (const key of [...charts.keys()].slice(0, Math.max(0, charts.size - KEEP))) charts.delete(key);
+      writeStored(file, codeKey, { charts: [...charts] } satisfies Stored);
       changed = false;
     },
   };
@@ -60,12 +61,15 @@ export function chartStore(file: string, codeKey: string): ChartStore {
 /** This module's extension: .js compiled (the CLI), .ts where the tests run the sources. */
 const EXT = path.extname(fileURLToPath(import.meta.url));
 
-/** The key of the drawing code: charts.js (or .ts) as it is, and ECharts' version. */
+/**
+ * The key of the drawing code: charts.js (or .ts) as it is, the versions of ECharts and of
+ * Handlebars (its escaping), and Node's (its ICU formats the figures: 1,234.5).
+ */
 export function chartCodeKey(): string {
   const require = createRequire(import.meta.url);
-  const echartsVersion = (JSON.parse(readFileSync(require.resolve("echarts/package.json"), "utf8")) as { version: string }).version;
+  const version = (name: string) => (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), "utf8")) as { version: string }).version;
   const code = readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), `charts${EXT}`));
-  return createHash("sha256").update(echartsVersion).update(code).digest("hex");
+  return createHash("sha256").update(JSON.stringify([version("echarts"), version("handlebars"), process.versions.node, process.versions.icu])).update(code).digest("hex");
 }
 
 let shared: ChartStore | undefined;
