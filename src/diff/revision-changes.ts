@@ -8,7 +8,7 @@ import type { PlanData } from "../validate/validate.js";
 import type { GlyphCoverage } from "../validate/glyphs.js";
 import type { EditionData } from "../validate/schema.js";
 import type { WordMark } from "../model/types.js";
-import { dayLabel } from "../model/format.js";
+import { dayLabel, type YearStyle } from "../model/format.js";
 import { PlanPressError, UsageError } from "../errors.js";
 import { compareData, type ChangeRow } from "./compare.js";
 import { resolveOldData } from "./load-revision.js";
@@ -52,8 +52,10 @@ export async function changesSince(ref: string, dataDir: string, current: PlanDa
     const rows = compareData(older.data, current);
     const pages = await oldPages(older.data, rows.flatMap((r) => (r.oldKey ? [r.oldKey] : [])), options);
     for (const row of rows) if (row.oldKey && pages.has(row.oldKey)) row.oldPage = pages.get(row.oldKey);
-    const since = label ?? versionLabel(older.data.edition);
-    if (since === versionLabel(current.edition)) {
+    // Both versions dated in the current one's year style: the table reads in one calendar.
+    const style = current.edition.yearStyle;
+    const since = label ?? versionLabel(older.data.edition, style);
+    if (since === versionLabel(current.edition, style)) {
       options.onNotice?.(`比較元（${old.source}）も「${since}」で、新旧の版が同じ名前です。edition.yaml の version・date を改めるか、--label で比較元の呼び名（例: 第1回審議会資料）を指定してください。`);
     }
     return { since, source: old.source, rows, marks: draftMarks(rows) };
@@ -62,12 +64,12 @@ export async function changesSince(ref: string, dataDir: string, current: PlanDa
   }
 }
 
-/** A version by its edition: 「案 第1版（令和6年10月1日）」, dated in its own year style. */
+/** A version by its edition: 「案 第1版（令和6年10月1日）」. */
 export function editionLabel(e: { stage: string; version: string; dayLabel: string }): string {
   return `${e.stage} ${e.version}（${e.dayLabel}）`;
 }
 
-/** The label of a version by its own edition.yaml. */
-function versionLabel(e: EditionData): string {
-  return editionLabel({ stage: e.stage, version: e.version, dayLabel: dayLabel(e.date, e.yearStyle) });
+/** The label of a version by its edition.yaml, dated in `style`. */
+function versionLabel(e: EditionData, style: YearStyle): string {
+  return editionLabel({ stage: e.stage, version: e.version, dayLabel: dayLabel(e.date, style) });
 }

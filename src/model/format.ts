@@ -36,13 +36,24 @@ export function compactYear(year: number, style: YearStyle): { main: string; sub
 }
 
 /**
+ * The era year of a date (not of a fiscal year): 令和 began on 2019-05-01 and 平成 on 1989-01-08,
+ * so 2019-04-30 is 平成31年 and 2019-05-01 令和元年.
+ */
+export function eraYearOfDate(y: number, m: number, d = 1): string {
+  const at = y * 10000 + m * 100 + d;
+  if (at >= 20190501) return `令和${y === 2019 ? "元" : y - 2018}`;
+  if (at >= 19890108) return `平成${y === 1989 ? "元" : y - 1988}`;
+  return `昭和${y - 1925}`;
+}
+
+/**
  * A date to the day, as drafts, the 新旧対照表 and the change list are dated, in the calendar the
  * year style leads with: 令和8年10月1日 (era, era-western) or 2026年10月1日 (western,
  * western-era). One calendar, so the draft stamp keeps to its box.
  */
 export function dayLabel(isoDate: string, style: YearStyle): string {
   const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
-  return `${style === "western" || style === "western-era" ? y : eraYear(y)}年${m}月${d}日`;
+  return `${style === "western" || style === "western-era" ? y : eraYearOfDate(y, m, d)}年${m}月${d}日`;
 }
 
 /** 1234.5 → 1,234.5 with a fixed number of decimals, half-width as Japanese plans print figures. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dayLabel, eraYear, fiscalYearLabel, formatNumber } from "../../src/model/format.js";
+import { issueDate } from "../../src/model/edition-dates.js";
 import { isCalendarDate, parseFiscalYear, parseNumber, typedDecimals } from "../../src/validate/schema.js";
 import { cssString } from "../../src/render/render-html.js";
 
@@ -25,6 +26,11 @@ describe("years and figures", () => {
     expect(dayLabel("2019-05-01", "era")).toBe("令和元年5月1日");
     expect(dayLabel("2026-10-01", "western-era")).toBe("2026年10月1日");
     expect(dayLabel("2026-10-01", "western")).toBe("2026年10月1日");
+    // A date's era is the era of that day: 令和 began on 2019-05-01.
+    expect(dayLabel("2019-04-30", "era")).toBe("平成31年4月30日");
+    expect(dayLabel("2019-05-01", "era-western")).toBe("令和元年5月1日");
+    expect(issueDate("2019-04-01", "era-western")).toBe("平成31年（2019年）4月");
+    expect(issueDate("1989-01-07", "western-era")).toBe("1989（昭和64）年1月");
   });
 
   it("reads numbers with full-width digits and commas, and prints them with commas", () => {
