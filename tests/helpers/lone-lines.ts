@@ -72,9 +72,11 @@ export function shortLastLines(max: number): ShortLastLine[] {
           start = [node, i];
         } else {
           before = node.data.slice(Math.max(0, i - 5), i + 1);
-          range.setStart(node, i + 1);
-          range.setEnd(...start!);
-          forced = range.cloneContents().querySelector("br") !== null;
+          if (start) {
+            range.setStart(node, i + 1);
+            range.setEnd(...start);
+            forced = range.cloneContents().querySelector("br") !== null;
+          }
           done = true;
           break;
         }
