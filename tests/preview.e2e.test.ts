@@ -89,6 +89,23 @@ describe("plan-press preview", () => {
     expect(await page.$$eval("[data-preview-overflow]", (all) => all.map((el) => el.closest<HTMLElement>("[data-fit]")?.dataset.fit))).toEqual(["基本施策 2-1"]);
   });
 
+  it("shows in 各ページの見方 the first policy whose spread still fits, chosen again when an edit makes it continue", async () => {
+    // The second plan's 1-1 continues onto a second spread, so its page shows 1-2 (print/flow-sheets.ts).
+    const shown = () => page.$eval(".how-to-read__mini", (mini) => mini.textContent ?? "");
+    expect(await shown()).toContain("生涯学習と文化の振興");
+    // A longer 現状と課題 that still fits its spread (the miniature draws it too)…
+    const long = "  生涯学習の機会を、誰もが身近な場所で選べるよう、施設と講座のあり方を見直していく必要があります。".repeat(5);
+    edit(data, "policies/1-2.yaml", /^issues: \|\n/m, `issues: |\n${Array.from({ length: 10 }, () => long).join("\n\n")}\n\n`);
+    await page.waitForFunction(() => document.querySelector(".how-to-read__mini")?.textContent?.includes("施設と講座のあり方"), { timeout: 15_000 });
+    expect(await page.$eval("#policy-1-2", (spread) => spread.nextElementSibling?.classList.contains("spread--continued"))).toBe(false);
+    // …then past values for its indicator: a trend chart, which only the spread draws, takes it onto
+    // a second spread while the miniature's HTML stays the same.
+    edit(data, "policies/1-2.yaml", "        baseline: { value: 1200, year: 2024 }", "$&\n        history:\n          2021年度: 1000\n          2022年度: 1100\n          2023年度: 1150");
+    await page.waitForFunction(() => document.getElementById("policy-1-2")?.nextElementSibling?.classList.contains("spread--continued"), { timeout: 15_000 });
+    expect(await shown()).toContain("スポーツに親しむ環境づくり");
+    expect(await page.$$eval(".how-to-read__mini", (all) => all.length)).toBe(1);
+  });
+
   it("answers only this machine's browser and only the booklet's own files", async () => {
     const status = (pathname: string, host?: string) =>
       new Promise<number>((resolve, reject) => {

@@ -46,25 +46,28 @@ export function previewClient(flow: () => unknown): void {
   /**
    * Replaces only what changed: an edit to one policy re-lays out one spread, not the whole
    * booklet (which takes most of a second). The previous and the new HTML are compared (not the
-   * page, whose spreads the balancing has rearranged), a few levels deep.
+   * page, whose spreads the balancing has rearranged), a few levels deep. The ids of the flowed
+   * spreads put in anew go into `replaced`.
    */
-  function patch(live: Element, before: Element, after: Element, depth: number): void {
+  function patch(live: Element, before: Element, after: Element, depth: number, replaced: Set<string>): void {
     // A flowed spread was rearranged in place (and may have continuations after it): it is
     // replaced whole and flowed again.
     if (before.hasAttribute("data-flow-spread")) {
       while (live.nextElementSibling?.classList.contains("spread--continued")) live.nextElementSibling.remove();
       live.replaceWith(document.importNode(after, true));
+      replaced.add(after.id);
       return;
     }
     const sameShell = before.tagName === after.tagName && before.children.length === after.children.length &&
       before.attributes.length === after.attributes.length && [...before.attributes].every((a) => after.getAttribute(a.name) === a.value);
     if (!sameShell || depth > 3 || live.children.length !== before.children.length) {
       live.replaceWith(document.importNode(after, true));
+      for (const spread of after.querySelectorAll("[data-flow-spread]")) replaced.add(spread.id);
       return;
     }
     const kids = [...live.children];
     [...before.children].forEach((child, i) => {
-      if (child.outerHTML !== after.children[i]!.outerHTML) patch(kids[i]!, child, after.children[i]!, depth + 1);
+      if (child.outerHTML !== after.children[i]!.outerHTML) patch(kids[i]!, child, after.children[i]!, depth + 1, replaced);
     });
   }
   let previous: Document | undefined;
@@ -85,8 +88,15 @@ export function previewClient(flow: () => unknown): void {
         if (oldStyle && newStyle && oldStyle.textContent !== newStyle.textContent) oldStyle.textContent = newStyle.textContent;
         overlay.remove();
         status.remove();
-        if (previous) patch(document.body, previous.body, next.body, 0);
+        const replaced = new Set<string>();
+        if (previous) patch(document.body, previous.body, next.body, 0, replaced);
         else document.body.replaceWith(document.importNode(next.body, true));
+        // 各ページの見方 shows the first candidate whose spread fits (print/flow-sheets.ts): when a
+        // candidate's spread flowed anew, its candidates come back, to be chosen again.
+        const howToRead = next.querySelector(".how-to-read");
+        if (howToRead?.id && [...howToRead.querySelectorAll<HTMLElement>("[data-mini-of]")].some((mini) => replaced.has(mini.dataset.miniOf ?? ""))) {
+          document.getElementById(howToRead.id)?.replaceWith(document.importNode(howToRead, true));
+        }
         attachChrome();
         window.scrollTo(0, y);
       }
