@@ -19,6 +19,19 @@ export function inTerms(terms: Terms): (text: string) => string {
   return (text) => text.replace(TOKEN, (token, name: string) => (Object.hasOwn(terms, name) ? terms[name as TermName] : token));
 }
 
+const LONGEST_FIRST = (Object.entries(TERM_DEFAULTS) as Array<[TermName, string]>).sort((a, b) => b[1].length - a[1].length);
+
+/**
+ * A text written in the default terms (the sample's words, as the schema's descriptions are) with
+ * each term as a token, longest first (施策の展開方針 before 方針).
+ */
+export function asTokens(text: string | undefined): string | undefined {
+  if (!text) return text;
+  let out = text;
+  for (const [name, word] of LONGEST_FIRST) out = out.split(word).join(T[name]);
+  return out;
+}
+
 /** `text` cut to `length` characters without leaving half a token. */
 export function cutTokens(text: string, length: number): string {
   return text.slice(0, length).replace(new RegExp(`${OPEN}[A-Za-z]*$`), "");

@@ -5,8 +5,7 @@ import type { YamlSource } from "../load/load-data.js";
 import { locate, nodePath } from "../load/source.js";
 import { fileKinds } from "./schema.js";
 import { fieldPath, type Diagnostic } from "./diagnostic.js";
-import { T } from "./in-terms.js";
-import { TERM_DEFAULTS, type TermName } from "./terms.js";
+import { asTokens } from "./in-terms.js";
 
 type Issue = z.core.$ZodIssue;
 
@@ -110,7 +109,7 @@ const RETIRED: Record<string, string> = {
 function toDiagnostic(source: YamlSource, schema: z.ZodType, issue: Issue, root: unknown): Diagnostic {
   const path = issue.path as PropertyKey[];
   // The schema describes fields in the sample's words: the plan's own terms go in their place.
-  const label = inTermTokens(describeField(schema, path));
+  const label = asTokens(describeField(schema, path));
   const name = label ? `「${label.replace(/（.*$/, "")}」` : "この項目";
   const input = valueAt(root, path);
   let message: string;
@@ -200,16 +199,3 @@ function toDiagnostic(source: YamlSource, schema: z.ZodType, issue: Issue, root:
   const where = locate(source, path, { key: keyPos });
   return { severity: "error", file: source.file, ...where, field, message, hint, en: issue.message };
 }
-
-/**
- * A field's description with the default terms (the sample's words) as tokens, longest first
- * (施策の展開方針 before 方針), so a message about it speaks the plan's terms.
- */
-function inTermTokens(text: string | undefined): string | undefined {
-  if (!text) return text;
-  let out = text;
-  for (const [name, word] of TERMS_LONGEST_FIRST) out = out.split(word).join(T[name]);
-  return out;
-}
-
-const TERMS_LONGEST_FIRST = (Object.entries(TERM_DEFAULTS) as Array<[TermName, string]>).sort((a, b) => b[1].length - a[1].length);
