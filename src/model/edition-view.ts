@@ -3,7 +3,7 @@
 import type { EditionData, ImageRef } from "../validate/schema.js";
 import type { ImageAsset } from "../load/load-assets.js";
 import type { EditionView, ImageView } from "./types.js";
-import { dayLabel, eraYear, fiscalYearLabel, periodLabel, periodShort, type YearStyle } from "./format.js";
+import { dayLabel, eraYear, fiscalYearLabel, periodLabel, periodShort, westernFirst, type YearStyle } from "./format.js";
 import { issueDate } from "./edition-dates.js";
 
 /** The edition's facts, formatted once for the cover, colophon, heads and charts. */
@@ -40,7 +40,7 @@ function timeline(e: EditionData, style: YearStyle): EditionView["timeline"] {
   const from = Math.min(...spans.map((s) => s.from));
   const to = Math.max(...spans.map((s) => s.to));
   // Each year in the style's calendars, the leading one first (令和8 over 2026, or 2026 over 令和8).
-  const western = style === "western" || style === "western-era";
+  const western = westernFirst(style);
   const years = Array.from({ length: to - from + 1 }, (_, i) => from + i).map((y) => ({
     main: western ? String(y) : eraYear(y),
     sub: style === "era" || style === "western" ? "" : western ? eraYear(y) : String(y),

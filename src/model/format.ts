@@ -3,11 +3,14 @@ import type { yearStyles } from "../validate/schema.js";
 
 export type YearStyle = (typeof yearStyles)[number];
 
-/** 2025 → 令和7, 2019 → 令和元, 2018 → 平成30. */
+/** 2025 → 令和7, 2019 → 令和元, 2018 → 平成30: a year (a fiscal year) in the era it ends in. */
 export function eraYear(year: number): string {
-  if (year >= 2019) return `令和${year === 2019 ? "元" : year - 2018}`;
-  if (year >= 1989) return `平成${year === 1989 ? "元" : year - 1988}`;
-  return `昭和${year - 1925}`;
+  return eraYearOfDate(year, 12, 31);
+}
+
+/** Whether the year style writes the Western year first (western, western-era). */
+export function westernFirst(style: YearStyle): boolean {
+  return style === "western" || style === "western-era";
 }
 
 /** A fiscal year in the edition's style, e.g. 令和7年度（2025年度）. */
@@ -31,7 +34,7 @@ export function periodLabel(from: number, to: number, style: YearStyle): string 
 
 /** A compact year for table cells: the era year with the Western year beneath it. */
 export function compactYear(year: number, style: YearStyle): { main: string; sub: string } {
-  if (style === "western" || style === "western-era") return { main: `${year}年度`, sub: style === "western" ? "" : `（${eraYear(year)}）` };
+  if (westernFirst(style)) return { main: `${year}年度`, sub: style === "western" ? "" : `（${eraYear(year)}）` };
   return { main: `${eraYear(year)}年度`, sub: style === "era" ? "" : `（${year}）` };
 }
 
@@ -53,7 +56,7 @@ export function eraYearOfDate(y: number, m: number, d = 1): string {
  */
 export function dayLabel(isoDate: string, style: YearStyle): string {
   const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
-  return `${style === "western" || style === "western-era" ? y : eraYearOfDate(y, m, d)}年${m}月${d}日`;
+  return `${westernFirst(style) ? y : eraYearOfDate(y, m, d)}年${m}月${d}日`;
 }
 
 /** 1234.5 → 1,234.5 with a fixed number of decimals, half-width as Japanese plans print figures. */
