@@ -18,7 +18,7 @@ interface Stored {
   charts: Array<[string, string]>;
 }
 
-/** A store of drawn charts: `chart` gives the stored SVG or draws it; `save` writes what was drawn. */
+/** A store of drawn charts: `chart` gives the stored SVG or draws it; `save` writes the store when a chart was drawn or used. */
 export interface ChartStore {
   chart(inputs: unknown, draw: () => string): string;
   save(): void;
